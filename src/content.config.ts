@@ -4,7 +4,11 @@ import { pageSchema } from './content/pageSchema.ts';
 
 /** Information pages: content/pages/<locale>/<slug>.mdx; the entry id is "<locale>/<slug>". */
 const pages = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
+  loader: glob({
+    pattern: '**/*.mdx',
+    base: './content/pages',
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
   schema: pageSchema,
 });
 

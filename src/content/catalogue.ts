@@ -1,0 +1,61 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '../i18n/locales.ts';
+
+export type PageEntry = CollectionEntry<'pages'>;
+
+/** One page as a reader in `locale` gets it: the translation, or the English with `fallback`. */
+export interface LocalisedPage {
+  locale: Locale;
+  slug: string;
+  entry: PageEntry;
+  fallback: boolean;
+  /** Place in the main navigation, from the English page's frontmatter. */
+  nav: number | undefined;
+}
+
+function split(entry: PageEntry): { locale: Locale; slug: string } {
+  const [locale, ...rest] = entry.id.split('/');
+  const slug = rest.join('/');
+  if (!isLocale(locale) || slug === '') {
+    throw new Error(`content/pages/${entry.id}: pages must live in content/pages/<locale>/<slug>.mdx with a known locale`);
+  }
+  return { locale, slug };
+}
+
+/** Every page in every locale, with English standing in for missing translations. */
+export async function allPages(): Promise<LocalisedPage[]> {
+  const entries = await getCollection('pages');
+  const english = new Map<string, PageEntry>();
+  const translated = new Map<string, PageEntry>();
+  for (const entry of entries) {
+    const { locale, slug } = split(entry);
+    if (locale === DEFAULT_LOCALE) english.set(slug, entry);
+    else translated.set(`${locale}/${slug}`, entry);
+  }
+  for (const [key, entry] of translated) {
+    const slug = key.slice(key.indexOf('/') + 1);
+    if (!english.has(slug)) throw new Error(`content/pages/${entry.id}: translation has no English page content/pages/en/${slug}.mdx`);
+    if (entry.data.translationOf !== slug) {
+      throw new Error(`content/pages/${entry.id}: translationOf must be "${slug}"`);
+    }
+  }
+  return LOCALE_CODES.flatMap((locale) =>
+    [...english].map(([slug, englishEntry]) => {
+      const translation = translated.get(`${locale}/${slug}`);
+      return {
+        locale,
+        slug,
+        entry: translation ?? englishEntry,
+        fallback: locale !== DEFAULT_LOCALE && !translation,
+        nav: englishEntry.data.nav,
+      };
+    }),
+  );
+}
+
+/** The main navigation: pages with `nav` in their English frontmatter, in order, in `locale`. */
+export function navigation(pages: LocalisedPage[], locale: Locale): LocalisedPage[] {
+  return pages
+    .filter((page) => page.locale === locale && page.nav !== undefined)
+    .sort((a, b) => (a.nav ?? 0) - (b.nav ?? 0));
+}

@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import { sitemapPaths } from '../sitemapUrls.ts';
+
+test.describe('finding your way around', () => {
+  test('every page in the sitemap can be reached from the home page by following links, and none loads JavaScript', async ({ request }) => {
+    const seen = new Set<string>();
+    const queue = ['/'];
+    const withScripts: string[] = [];
+    while (queue.length > 0 && seen.size < 2_000) {
+      const path = queue.shift() ?? '/';
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const response = await request.get(path);
+      expect(response.status(), `${path} should load`).toBe(200);
+      const html = await response.text();
+      if (/<script\b/i.test(html)) withScripts.push(path);
+      for (const [, href = ''] of html.matchAll(/<a\b[^>]*\bhref="([^"#]+)/g)) {
+        const url = new URL(href, `http://site${path}`);
+        if (url.host === 'site' && !url.pathname.startsWith('/_astro/') && !seen.has(url.pathname)) queue.push(url.pathname);
+      }
+    }
+    const unreachable = sitemapPaths().filter((path) => !seen.has(path));
+    expect(unreachable).toEqual([]);
+    expect(withScripts).toEqual([]);
+  });
+
+  test('a page that does not exist says so and offers a way on', async ({ page }) => {
+    const response = await page.goto('/en/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await expect(page).toHaveURL(/\/en\/$/);
+  });
+
+  test('security headers come with every kind of response', async ({ request }) => {
+    const html = await request.get('/en/');
+    const css = (await html.text()).match(/href="(\/_astro\/[^"]+\.css)"/)?.[1] ?? '';
+    for (const path of ['/en/', css, '/en/no-such-page/', '/sitemap-index.xml']) {
+      const response = await request.get(path);
+      const headers = response.headers();
+      expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy'], path).not.toContain('unsafe-inline');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('no-referrer');
+      expect(headers['permissions-policy'], path).toContain('camera=()');
+      expect(headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+});
+
+test.describe('languages', () => {
+  test('choosing another language keeps you on the same page', async ({ page }) => {
+    await page.goto('/en/who-can-get-an-imha/');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Polski' }).click();
+    await expect(page).toHaveURL(/\/pl\/who-can-get-an-imha\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+    await page.locator('nav.language-switcher').getByRole('link', { name: 'اردو' }).click();
+    await expect(page).toHaveURL(/\/ur\/who-can-get-an-imha\/$/);
+  });
+
+  test('the home page offers every language by its own name', async ({ page }) => {
+    await page.goto('/');
+    const choice = page.getByRole('navigation', { name: 'Read this website in your language' });
+    await expect(choice.getByRole('link', { name: 'Polski' })).toBeVisible();
+    await expect(choice.getByRole('link', { name: 'اردو' })).toBeVisible();
+  });
+
+  test('Urdu pages read right to left, with the page mirrored', async ({ page }) => {
+    await page.goto('/ur/');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ur');
+    const direction = await page.locator('main').evaluate((el) => getComputedStyle(el).direction);
+    expect(direction).toBe('rtl');
+    const brand = await page.locator('.brand').boundingBox();
+    const cta = await page.locator('.button--cta').boundingBox();
+    expect(brand && cta && brand.x > cta.x, 'the service name sits on the right, the button on the left').toBe(true);
+  });
+
+  test('a page not yet translated is shown in English at the translated address, with a notice', async ({ page }) => {
+    const response = await page.goto('/pl/contact-us/');
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+    await expect(page.locator('.notice')).toBeVisible();
+    await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+  });
+
+  test('every page lists its language versions for search engines and assistive tools', async ({ page }) => {
+    await page.goto('/en/for-staff/');
+    const hreflangs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+      links.map((link) => `${link.getAttribute('hreflang')} ${new URL(link.getAttribute('href') ?? '').pathname}`),
+    );
+    expect(hreflangs).toEqual(['en /en/for-staff/', 'pl /pl/for-staff/', 'ur /ur/for-staff/', 'x-default /en/for-staff/']);
+  });
+});
+
+test.describe('keyboard only', () => {
+  test('the first Tab shows a skip link that moves you to the main content', async ({ page }) => {
+    await page.goto('/en/what-is-an-imha/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(inMain, 'the next Tab lands inside the main content').toBe(true);
+  });
+
+  test('focus is always visible: every focusable element changes how it looks when focused', async ({ page }) => {
+    await page.goto('/en/how-to-get-an-imha/');
+    const count = await page.locator('a[href], button, input, select, textarea').count();
+    const invisible: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press('Tab');
+      const report = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const focused = getComputedStyle(el);
+        const look = `${focused.outlineStyle} ${focused.outlineWidth} ${focused.boxShadow} ${focused.backgroundColor}`;
+        el.blur();
+        const plain = getComputedStyle(el);
+        const before = `${plain.outlineStyle} ${plain.outlineWidth} ${plain.boxShadow} ${plain.backgroundColor}`;
+        el.focus();
+        const rect = el.getBoundingClientRect();
+        return { name: el.textContent?.trim() ?? el.tagName, changed: look !== before, visible: rect.width > 0 && rect.height > 0 };
+      });
+      if (report && (!report.changed || !report.visible)) invisible.push(report.name);
+    }
+    expect(invisible).toEqual([]);
+  });
+});
+
+test.describe('small screens and zoom', () => {
+  test('at 320 CSS pixels wide (400 % zoom) no page scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const wide: string[] = [];
+    for (const path of sitemapPaths()) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${path} (${overflow}px)`);
+    }
+    expect(wide).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The built site is served on its own port and with its own data folder, never the developer's. */
+export const TEST_PORT = Number(process.env['TEST_PORT'] ?? 4327);
+const dataDir = process.env['TEST_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'rtbh-e2e-'));
+process.env['TEST_DATA_DIR'] = dataDir;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['e2e/**/*.spec.ts', 'a11y/**/*.spec.ts'],
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
+  outputDir: '../test-results/artifacts',
+  use: {
+    baseURL: `http://127.0.0.1:${TEST_PORT}`,
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node src/server/start.ts',
+    cwd: '..',
+    url: `http://127.0.0.1:${TEST_PORT}/en/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      PORT: String(TEST_PORT),
+      HOST: '127.0.0.1',
+      OUTBOX_DB: join(dataDir, 'outbox.sqlite'),
+      MAIL_SINK_DIR: join(dataDir, 'mail'),
+      REFERRAL_ENCRYPTION_KEY: 'dGVzdC1rZXktMzItYnl0ZXMtbG9uZy0xMjM0NTY3ODk=',
+    },
+  },
+});

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALE_CODES } from '../../src/i18n/locales.ts';
+import { PLURAL_SUFFIX, RESOURCES } from '../../src/i18n/translator.ts';
+
+const english = RESOURCES.en;
+const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(astro|ts|mjs)$/.test(entry.name) && !path.includes('i18n/locales') ? [path] : [];
+  });
+}
+
+const code = sourceFiles('src').map((file) => readFileSync(file, 'utf8')).join('\n');
+// Keys built at run time, like `crisis.${kind}`, count as used by their prefix.
+const dynamicPrefixes = [...code.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1] ?? '');
+
+function isUsed(key: string): boolean {
+  const base = baseKey(key);
+  return new RegExp(`['"\`]${base.replace(/[.]/g, '\\.')}['"\`]`).test(code) || dynamicPrefixes.some((prefix) => base.startsWith(prefix));
+}
+
+describe('UI strings', () => {
+  it('English has every key that code uses and no key that nothing uses', () => {
+    const unused = Object.keys(english).filter((key) => !isUsed(key));
+    expect(unused, 'keys in en.json that no code uses').toEqual([]);
+  });
+
+  it.each(LOCALE_CODES.filter((code) => code !== 'en'))('%s has no key that English lacks', (locale) => {
+    const englishBases = new Set(Object.keys(english).map(baseKey));
+    const extra = Object.keys(RESOURCES[locale]).filter((key) => !englishBases.has(baseKey(key)));
+    expect(extra).toEqual([]);
+  });
+
+  it.each(LOCALE_CODES.filter((code) => code !== 'en'))('%s uses the same {{placeholders}} as English', (locale) => {
+    const mismatches = Object.entries(RESOURCES[locale]).flatMap(([key, text]) => {
+      const source = english[key as keyof typeof english] ?? english[`${baseKey(key)}_other` as keyof typeof english];
+      if (source === undefined) return [];
+      return placeholders(text).join() === placeholders(source).join() ? [] : [`${key}: ${placeholders(text).join()} ≠ ${placeholders(source).join()}`];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('every key the code asks for exists in English', () => {
+    const asked = [...code.matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((m) => m[1] ?? '');
+    const englishBases = new Set(Object.keys(english).map(baseKey));
+    expect(asked.filter((key) => !englishBases.has(key))).toEqual([]);
+  });
+});
