@@ -3,66 +3,50 @@
  * page in the built sitemap, against a server it starts on a spare port.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startBuiltServer } from '../serveBuilt.ts';
 import { sitemapPaths } from '../sitemapUrls.ts';
 
-const port = Number(process.env['PA11Y_PORT'] ?? 4328);
-const base = `http://127.0.0.1:${port}`;
-const dir = mkdtempSync(join(tmpdir(), 'rtbh-pa11y-'));
-
-const server = spawn(process.execPath, ['src/server/start.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OUTBOX_DB: join(dir, 'outbox.sqlite'), MAIL_SINK_DIR: join(dir, 'mail'), DELIVERY_WORKER: 'off' },
-  stdio: 'ignore',
-});
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${base}/en/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The server did not start on ${base}`);
+interface Pa11yReport {
+  total?: number;
+  passes?: number;
+  results?: Record<string, { message: string; selector?: string; code?: string }[]>;
 }
 
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const server = await startBuiltServer(Number(process.env['PA11Y_PORT'] ?? 4328), { DELIVERY_WORKER: 'off' });
 const config = {
   defaults: {
     standard: 'WCAG2AA',
     runners: ['axe', 'htmlcs'],
     timeout: 60_000,
-    concurrency: 2,
-    chromeLaunchConfig: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromeArgs },
+    // One page at a time: with more, Chromium closes pages under puppeteer ("No target with given id").
+    concurrency: 1,
+    chromeLaunchConfig: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  urls: [...sitemapPaths().map((path) => `${base}${path}`), ...(process.env['PA11Y_EXTRA_PATHS'] ?? '').split(',').filter(Boolean).map((path) => `${base}${path}`)],
+  urls: sitemapPaths().map((path) => `${server.base}${path}`),
 };
-const configFile = join(dir, 'pa11yci.json');
+const configFile = join(server.dataDir, 'pa11yci.json');
 writeFileSync(configFile, JSON.stringify(config));
 
-let code = 1;
-try {
-  await waitForServer();
-  code = await new Promise<number>((resolve) => {
-    const run = spawn(process.execPath, ['node_modules/pa11y-ci/bin/pa11y-ci.js', '--config', configFile, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    run.on('close', (exit) => {
-      const report = JSON.parse(output || '{}') as { total?: number; passes?: number; results?: Record<string, { message: string; selector: string; code: string }[]> };
-      for (const [url, issues] of Object.entries(report.results ?? {})) {
-        for (const issue of issues) console.log(`✗ ${new URL(url).pathname}: ${issue.code} ${issue.selector} — ${issue.message}`);
-      }
-      const total = report.total ?? 0;
-      const passes = report.passes ?? 0;
-      console.log(`pa11y-ci: ${passes} of ${total} pages with no errors`);
-      writeFileSync('test-results/pa11y.json', JSON.stringify({ passed: passes, failed: total - passes }));
-      resolve(exit ?? 1);
-    });
+const code = await new Promise<number>((resolve) => {
+  const run = spawn(process.execPath, ['node_modules/pa11y-ci/bin/pa11y-ci.js', '--config', configFile, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-} finally {
-  server.kill('SIGTERM');
-}
+  let output = '';
+  run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  run.on('close', (exit) => {
+    const report = JSON.parse(output || '{}') as Pa11yReport;
+    for (const [url, issues] of Object.entries(report.results ?? {})) {
+      for (const issue of issues) console.log(`✗ ${new URL(url).pathname}: ${issue.code ?? ''} ${issue.selector ?? ''} — ${issue.message}`);
+    }
+    const total = report.total ?? config.urls.length;
+    const passes = report.passes ?? 0;
+    console.log(`pa11y-ci: ${passes} of ${total} pages with no errors`);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/pa11y.json', JSON.stringify({ passed: passes, failed: total - passes }));
+    resolve(exit ?? 1);
+  });
+});
+server.stop();
 process.exit(code);
