@@ -1,0 +1,307 @@
+import type { Kind } from './constants.ts';
+import { formatLongDate, formatShortDate, formatUkDateTime, ukDate } from './dates.ts';
+import { derivePriority, type ComingDate, type ComingDateKind, type Priority } from './priority.ts';
+import { COMING_DATE_FIELDS, type Callback, type Referral } from './schema.ts';
+import type { Submission } from './validate.ts';
+
+/**
+ * The email to the provider. It stays in English whatever language the form was in, shows
+ * communication needs first, labels every answer, and escapes every answer in the HTML. The subject
+ * carries no personal data. Rendering depends only on the stored request, so every retry sends the
+ * same bytes and the provider's idempotency check sees the same request.
+ */
+
+export interface StoredRequest {
+  reference: string;
+  createdAt: number;
+  /** The language of the form, e.g. "pl". */
+  locale: string;
+  submission: Submission;
+}
+
+export interface ProviderFacts {
+  serviceName: string;
+  responseTargetWorkingDays: number;
+  callbackTargetWorkingDays: number;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+// ── English labels ───────────────────────────────────────────────────────────────────────────────
+
+const OPTION_LABELS: Record<string, Record<string, string>> = {
+  referrerRole: {
+    self: 'The person themselves',
+    'nearest-relative': 'Nearest relative',
+    'family-friend': 'Family member or friend',
+    'responsible-clinician': 'Responsible clinician',
+    amhp: 'Approved mental health professional (AMHP)',
+    nurse: 'Nurse',
+    'other-staff': 'Other staff',
+  },
+  location: { hospital: 'In hospital', community: 'In the community' },
+  contactMethod: {
+    'ward-phone': 'Ward phone',
+    'own-phone': 'Their own phone',
+    email: 'Email',
+    'through-staff': 'Through staff',
+  },
+  mhaStatus: {
+    s2: 'Section 2',
+    s3: 'Section 3',
+    cto: 'Community treatment order (CTO)',
+    guardianship: 'Guardianship',
+    'court-or-prison': 'A court or prison section (for example 35–38, 41, 45A, 47, 48)',
+    'conditional-discharge': 'Conditional discharge',
+    'short-term': 'A short-term section (4, 5(2), 5(4), 135 or 136)',
+    informal: 'Informal (voluntary) patient',
+    'dont-know': "Doesn't know",
+  },
+  helpWith: {
+    'understand-rights': 'Understanding their rights',
+    tribunal: 'Mental Health Tribunal',
+    'managers-hearing': "Hospital managers' hearing",
+    'ward-round': 'Ward round',
+    'care-review': 'Care review (CPA)',
+    treatment: 'Treatment or medication',
+    leave: 'Section 17 leave',
+    'discharge-aftercare': 'Discharge and after-care (section 117)',
+    'cto-conditions': 'CTO conditions',
+    complaint: 'A concern or complaint',
+    solicitor: 'Finding a solicitor',
+    other: 'Something else',
+    'not-sure': 'Not sure yet',
+  },
+  communicationNeeds: {
+    interpreter: 'Spoken language interpreter',
+    bsl: 'British Sign Language (BSL) interpreter',
+    'easy-read': 'Easy Read information',
+    'large-print': 'Large print',
+    other: 'Other needs',
+  },
+  yesNo: { yes: 'Yes', no: 'No' },
+  patientAgrees: { yes: 'Yes', no: 'No', 'not-asked': 'Not asked' },
+};
+
+const DATE_KIND_LABELS: Record<ComingDateKind, string> = {
+  tribunal: 'tribunal',
+  'managers-hearing': "hospital managers' hearing",
+  'ward-round': 'ward round',
+};
+
+const NOT_GIVEN = 'Not given';
+
+function option(group: string, value: string | undefined): string {
+  if (value === undefined) return NOT_GIVEN;
+  return OPTION_LABELS[group]?.[value] ?? value;
+}
+
+function options(group: string, values: readonly string[] | undefined): string {
+  return values && values.length > 0 ? values.map((v) => option(group, v)).join('; ') : 'None';
+}
+
+// ── Building blocks shared by the text and HTML versions ─────────────────────────────────────────
+
+interface Line {
+  label: string;
+  value: string;
+  /** An answer typed by the person: shown with dir="auto", multi-line allowed. */
+  typed?: boolean;
+}
+
+interface Section {
+  title: string;
+  lines: Line[];
+}
+
+const typed = (label: string, value: string | undefined): Line => ({ label, value: value ?? NOT_GIVEN, typed: value !== undefined });
+const fixed = (label: string, value: string): Line => ({ label, value });
+
+function languageName(locale: string): string {
+  try {
+    const name = new Intl.DisplayNames('en', { type: 'language' }).of(locale);
+    return name && name !== locale ? `${name} (${locale})` : locale;
+  } catch {
+    return locale;
+  }
+}
+
+function comingDates(data: Referral): ComingDate[] {
+  const dates: ComingDate[] = [];
+  for (const [field, kind] of Object.entries(COMING_DATE_FIELDS) as [keyof typeof COMING_DATE_FIELDS, ComingDateKind][]) {
+    const date = data[field];
+    if (date !== undefined) dates.push({ kind, date });
+  }
+  return dates;
+}
+
+/** Judged on the day the request arrived, so every retry of its email says the same. */
+export function priorityOf(submission: Submission, createdAt: number): Priority {
+  return submission.kind === 'referral'
+    ? derivePriority(comingDates(submission.data), ukDate(createdAt))
+    : { level: 'routine', because: null };
+}
+
+/** Header values: no line breaks or other controls, so nothing can add a header. */
+export function headerSafe(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
+
+export function subjectFor(kind: Kind, reference: string, priority: Priority): string {
+  if (kind === 'callback') return headerSafe(`Call back request ${reference}`);
+  const because = priority.because ? `, ${DATE_KIND_LABELS[priority.because.kind]} on ${formatShortDate(priority.because.date)}` : '';
+  return headerSafe(`New IMHA referral ${reference} — priority: ${priority.level}${because}`);
+}
+
+function referralSections(data: Referral): Section[] {
+  const needs = data.communicationNeeds ?? [];
+  const someoneElse = data.referrerRole !== 'self';
+  const sections: Section[] = [
+    {
+      title: 'Communication needs',
+      lines: [
+        fixed('Needs', options('communicationNeeds', needs)),
+        typed('Language', data.language),
+        ...(needs.includes('other') ? [typed('Other needs', data.communicationOther)] : []),
+      ],
+    },
+    {
+      title: 'Person who needs an advocate',
+      lines: [
+        typed('Name', data.patientName),
+        fixed('Where they are', option('location', data.location)),
+        ...(data.location === 'hospital'
+          ? [typed('Hospital', data.hospitalName), typed('Ward', data.ward)]
+          : [typed('Town or area', data.communityArea)]),
+        fixed('Mental Health Act status', option('mhaStatus', data.mhaStatus)),
+      ],
+    },
+    {
+      title: 'How to contact them',
+      lines: [
+        fixed('Best way', option('contactMethod', data.contactMethod)),
+        typed('Ward or team phone', data.wardPhone),
+        typed('Their phone', data.patientPhone),
+        typed('Their email', data.patientEmail),
+        typed('Safe times to contact', data.safeTimes),
+        fixed('May we leave a message', option('yesNo', data.leaveMessage)),
+      ],
+    },
+    {
+      title: 'Help wanted',
+      lines: [
+        fixed('Help with', options('helpWith', data.helpWith)),
+        fixed('Tribunal date', data.tribunalDate ? formatLongDate(data.tribunalDate) : NOT_GIVEN),
+        fixed("Hospital managers' hearing date", data.hearingDate ? formatLongDate(data.hearingDate) : NOT_GIVEN),
+        fixed('Ward round date', data.wardRoundDate ? formatLongDate(data.wardRoundDate) : NOT_GIVEN),
+      ],
+    },
+    {
+      title: 'Who is asking',
+      lines: someoneElse
+        ? [
+            fixed('Asked by', option('referrerRole', data.referrerRole)),
+            typed('Their name', data.referrerName),
+            typed('Team or organisation', data.referrerTeam),
+            typed('Their phone', data.referrerPhone),
+            typed('Their email', data.referrerEmail),
+            fixed('Does the person know about this request', option('yesNo', data.patientKnows)),
+            fixed('Has the person agreed', option('patientAgrees', data.patientAgrees)),
+            ...(data.patientAgrees === 'yes' ? [] : [typed('Why not', data.agreementReason)]),
+          ]
+        : [fixed('Asked by', option('referrerRole', 'self'))],
+    },
+    { title: 'Anything else', lines: [typed('Message', data.message)] },
+  ];
+  return sections;
+}
+
+function callbackSections(data: Callback): Section[] {
+  return [
+    {
+      title: 'Communication needs',
+      lines: [fixed('Interpreter wanted', data.interpreter === 'yes' ? 'Yes' : 'No'), typed('Language', data.language)],
+    },
+    {
+      title: 'Call back',
+      lines: [
+        typed('Name', data.name),
+        typed('Phone', data.phone),
+        typed('Safe times to call', data.safeTimes),
+        fixed('May we leave a message', option('yesNo', data.leaveMessage)),
+      ],
+    },
+  ];
+}
+
+// ── Rendering ────────────────────────────────────────────────────────────────────────────────────
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderEmail(request: StoredRequest, provider: ProviderFacts): RenderedEmail {
+  const { reference, submission } = request;
+  const priority = priorityOf(submission, request.createdAt);
+  const subject = subjectFor(submission.kind, reference, priority);
+  const sections = submission.kind === 'referral' ? referralSections(submission.data) : callbackSections(submission.data);
+  const target =
+    submission.kind === 'referral'
+      ? `Our target: contact within ${provider.responseTargetWorkingDays} working days.`
+      : `Our target: call back within ${provider.callbackTargetWorkingDays} working days.`;
+  const priorityLine =
+    submission.kind === 'referral'
+      ? [
+          fixed(
+            'Priority',
+            priority.because
+              ? `${priority.level.toUpperCase()}: ${DATE_KIND_LABELS[priority.because.kind]} on ${formatLongDate(priority.because.date)}`
+              : priority.level.toUpperCase(),
+          ),
+        ]
+      : [];
+  const summary: Line[] = [
+    fixed('Reference', reference),
+    ...priorityLine,
+    fixed('Received', formatUkDateTime(request.createdAt)),
+    fixed('Form filled in', languageName(request.locale)),
+  ];
+  const heading = submission.kind === 'referral' ? 'New IMHA referral' : 'Call back request';
+
+  const textLine = (l: Line) => {
+    const [first = '', ...rest] = l.value.split('\n');
+    return [`${l.label}: ${first}`, ...rest.map((r) => `    ${r}`)].join('\n');
+  };
+  const text = [
+    `${heading} for ${provider.serviceName}`,
+    '',
+    ...summary.map(textLine),
+    '',
+    ...sections.flatMap((s) => [s.title.toUpperCase(), ...s.lines.map(textLine), '']),
+    target,
+    '',
+  ].join('\n');
+
+  const row = (l: Line) =>
+    `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(l.label)}</th>` +
+    `<td${l.typed ? ' dir="auto"' : ''} style="vertical-align:top;padding:4px 0">${escapeHtml(l.value).replace(/\n/g, '<br>')}</td></tr>`;
+  const table = (lines: Line[]) => `<table role="presentation" style="border-collapse:collapse">${lines.map(row).join('')}</table>`;
+  const html = [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.4">',
+    `<h1 style="font-size:22px">${escapeHtml(heading)} for ${escapeHtml(provider.serviceName)}</h1>`,
+    table(summary),
+    ...sections.flatMap((s) => [`<h2 style="font-size:18px;margin-top:24px">${escapeHtml(s.title)}</h2>`, table(s.lines)]),
+    `<p>${escapeHtml(target)}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+
+  return { subject, text, html };
+}
