@@ -4,7 +4,11 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import { loadProvider } from './src/config/loadProvider.ts';
 import { tableLabels } from './src/content/tableLabels.ts';
+
+// Stop at once, naming the field, if the provider's details are wrong.
+loadProvider();
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
@@ -29,10 +33,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
-    markdown: {
-    processor: satteri({ hastPlugins: [tableLabels] }),
-  },
-  build: {
+    build: {
       rolldownOptions: {
         onwarn(warning, warn) {
           // One harmless notice per MDX file about Astro's own head-injection directive.

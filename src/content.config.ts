@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { pageSchema } from './content/pageSchema.ts';
+import { sectionSchema } from './content/sectionSchema.ts';
 
 /** Information pages: content/pages/<locale>/<slug>.mdx; the entry id is "<locale>/<slug>". */
 const pages = defineCollection({
@@ -12,4 +13,10 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { pages };
+/** Mental Health Act statuses: content/sections/<id>.yaml; rights pages and the checker come from them. */
+const sections = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/sections' }),
+  schema: sectionSchema,
+});
+
+export const collections = { pages, sections };

@@ -9,17 +9,16 @@ export interface RunningServer {
   stop: () => void;
 }
 
-/** Starts the built site (`node src/server/start.ts`) on `port` with a throwaway data folder. */
+/** Starts the built site (`node src/server/start.mjs`) on `port` with a throwaway data folder. */
 export async function startBuiltServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'rtbh-server-'));
-  const server = spawn(process.execPath, ['src/server/start.ts'], {
+  const server = spawn(process.execPath, ['src/server/start.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      OUTBOX_DB: join(dataDir, 'outbox.sqlite'),
-      MAIL_SINK_DIR: join(dataDir, 'mail'),
+      VAR_DIR: dataDir,
       ...env,
     },
     stdio: 'ignore',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const ukPhone = z
-  .string()
+  .string({ error: 'must be a phone number in quotes, such as "0113 496 0123"' })
   .trim()
   .regex(/^(\+44\s?|0)[\d\s]{9,13}$/, 'must be a UK phone number such as 0113 496 0123');
 

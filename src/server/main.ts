@@ -1,23 +1,27 @@
 /**
- * Starts the site: the prerendered pages and the form routes from dist/, with
- * the security headers on every response. Run by `npm start` / `npm run serve`.
+ * The server: the prerendered pages and the form routes from dist/, with the security headers on
+ * every response, and the referral outbox and delivery worker started before the first request.
+ * Start it through start.mjs (`npm start`, `npm run serve`), which checks the Node.js version first.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { loadProvider } from '../config/loadProvider.ts';
+import { assertRuntimeReady, closeRuntime } from '../referrals/runtime.ts';
 import { SECURITY_HEADERS } from './securityHeaders.ts';
 
-const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(
-    `This server needs Node.js 22.12 or newer (for node:sqlite); this is ${process.versions.node}. ` +
-      'Start it with `npm start` or `npm run serve`, which use the Node.js the project installs.',
-  );
+try {
+  loadProvider();
+  await assertRuntimeReady();
+} catch (error) {
+  console.error(`The server cannot start.\n${(error as Error).message}`);
   process.exit(1);
 }
 
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
-const { handler } = (await import(new URL('../../dist/server/entry.mjs', import.meta.url).href)) as {
-  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
-};
+const built = new URL('../../dist/server/entry.mjs', import.meta.url);
+const { handler } = (await import(built.href).catch(() => {
+  console.error('The site has not been built: run `npm run build` first (or `npm start`, which builds and serves).');
+  process.exit(1);
+})) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 
 const host = process.env['HOST'] ?? '127.0.0.1';
 const port = Number(process.env['PORT'] ?? 4321);
@@ -28,12 +32,15 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'server.listening', url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/` }));
+  const shown = host === '127.0.0.1' ? 'localhost' : host;
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'server-listening', url: `http://${shown}:${port}/` }));
 });
 
 function shutdown(): void {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  server.close();
+  // Let a send in flight finish; an unfinished one is picked up again when its lease runs out.
+  void closeRuntime().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

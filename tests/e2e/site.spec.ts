@@ -41,7 +41,7 @@ test.describe('finding your way around', () => {
       expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
       expect(headers['content-security-policy'], path).not.toContain('unsafe-inline');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
-      expect(headers['referrer-policy'], path).toBe('no-referrer');
+      expect(headers['referrer-policy'], path).toBe('same-origin');
       expect(headers['permissions-policy'], path).toContain('camera=()');
       expect(headers['set-cookie'], path).toBeUndefined();
     }

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FORMS } from '../../src/forms/definitions.ts';
 import { LOCALE_CODES } from '../../src/i18n/locales.ts';
+import { MESSAGE_KEYS } from '../../src/referrals/schema.ts';
 import { PLURAL_SUFFIX, RESOURCES } from '../../src/i18n/translator.ts';
 
 const english = RESOURCES.en;
@@ -18,11 +20,33 @@ function sourceFiles(dir: string): string[] {
 
 const code = sourceFiles('src').map((file) => readFileSync(file, 'utf8')).join('\n');
 // Keys built at run time, like `crisis.${kind}`, count as used by their prefix.
-const dynamicPrefixes = [...code.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1] ?? '');
+const dynamicPrefixes = [...code.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1] ?? '').filter((prefix) => !['field.', 'option.', 'form.'].includes(prefix));
+
+/** Keys the forms ask for: every label, hint, option and section, and every error the schemas can give. */
+const formKeys = new Set<string>([
+  ...MESSAGE_KEYS,
+  ...FORMS.flatMap((form) => [
+    `form.${form.kind}.title`,
+    `form.${form.kind}.intro`,
+    `form.${form.kind}.submit`,
+    ...form.sections.flatMap((section) => [
+      `form.section.${section.id}`,
+      ...section.fields.flatMap((field) => [
+        `field.${field.name}.label`,
+        ...(field.hint ? [`field.${field.name}.hint`] : []),
+        ...('options' in field ? field.options.map((option) => `option.${field.name}.${option}`) : []),
+      ]),
+    ]),
+  ]),
+]);
 
 function isUsed(key: string): boolean {
   const base = baseKey(key);
-  return new RegExp(`['"\`]${base.replace(/[.]/g, '\\.')}['"\`]`).test(code) || dynamicPrefixes.some((prefix) => base.startsWith(prefix));
+  return (
+    formKeys.has(base) ||
+    new RegExp(`['"\`]${base.replace(/[.]/g, '\\.')}['"\`]`).test(code) ||
+    dynamicPrefixes.some((prefix) => base.startsWith(prefix))
+  );
 }
 
 describe('UI strings', () => {
@@ -44,6 +68,11 @@ describe('UI strings', () => {
       return placeholders(text).join() === placeholders(source).join() ? [] : [`${key}: ${placeholders(text).join()} ≠ ${placeholders(source).join()}`];
     });
     expect(mismatches).toEqual([]);
+  });
+
+  it('every label, hint, option and error message the forms need exists in English', () => {
+    const englishBases = new Set(Object.keys(english).map(baseKey));
+    expect([...formKeys].filter((key) => !englishBases.has(key))).toEqual([]);
   });
 
   it('every key the code asks for exists in English', () => {

@@ -16,6 +16,7 @@ describe('provider configuration', () => {
 
   it.each([
     ['phone', { phone: '12345' }, /phone: must be a UK phone number/],
+    ['phone written as a number', { phone: 1134960123 }, /phone: must be a phone number in quotes/],
     ['text number', { text: '0113 496 0123' }, /text: must be a UK mobile number/],
     ['email', { email: 'not-an-email' }, /email: must be an email address/],
     ['response target', { responseTargetWorkingDays: 0 }, /responseTargetWorkingDays:/],

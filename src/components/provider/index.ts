@@ -1,3 +1,4 @@
+import Link from '../Link.astro';
 import Area from './Area.astro';
 import BslContact from './BslContact.astro';
 import CallbackTarget from './CallbackTarget.astro';
@@ -12,6 +13,7 @@ import TextNumber from './TextNumber.astro';
 
 /** Components every MDX page may use without importing them. */
 export const mdxComponents = {
+  a: Link,
   Area,
   BslContact,
   CallbackTarget,
