@@ -24,6 +24,12 @@ const only = process.argv.slice(2);
 const suites: Suite[] = [
   { name: 'typecheck', command: ['astro', 'check'] },
   {
+    name: 'content',
+    command: ['node', 'tests/lint/run.ts'],
+    report: 'test-results/content-lint.json',
+    read: (json) => json as Count,
+  },
+  {
     name: 'unit',
     command: ['vitest', 'run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
     report: 'test-results/vitest.json',

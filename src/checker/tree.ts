@@ -27,6 +27,8 @@ export function buildTree(sections: readonly SectionRef[]): Step[] {
   const detainedOrCommunity = sections.filter((section) => section.data.group !== 'informal');
   const informal = sections.find((section) => section.data.group === 'informal');
   const result = (id: string) => `result-${id}`;
+  // Someone who does not know their section first says where they are, then picks a description.
+  const groups = [...new Set(detainedOrCommunity.map((section) => section.data.group))];
   const steps: Step[] = [
     {
       id: START,
@@ -53,10 +55,23 @@ export function buildTree(sections: readonly SectionRef[]): Step[] {
       questionKey: 'checker.notSure.question',
       hintKey: 'checker.notSure.hint',
       answers: [
-        ...detainedOrCommunity.flatMap((section) => section.data.plainDescriptions.map((text) => ({ text, next: result(section.id) }))),
+        ...groups.map((group) => ({ key: `checker.group.${group}`, next: `not-sure-${group}` })),
         { key: 'checker.notSure.none', next: 'ask-us' },
       ],
     },
+    ...groups.map(
+      (group): Step => ({
+        id: `not-sure-${group}`,
+        type: 'question',
+        questionKey: 'checker.describe.question',
+        answers: [
+          ...detainedOrCommunity
+            .filter((section) => section.data.group === group)
+            .flatMap((section) => section.data.plainDescriptions.map((text) => ({ text, next: result(section.id) }))),
+          { key: 'checker.notSure.none', next: 'ask-us' },
+        ],
+      }),
+    ),
     { id: 'ask-us', type: 'outcome', eligible: false, sectionId: null, reasonKey: 'checker.askUs' },
     ...detainedOrCommunity.map((section): Step => ({
       id: result(section.id),

@@ -13,9 +13,19 @@ export interface LocalisedPage {
   nav: number | undefined;
 }
 
+const EASY_READ = 'easy-read';
+
+/** The slug of the other version of a page: "contact-us" ↔ "easy-read/contact-us", "index" ↔ "easy-read". */
+export function otherVariant(slug: string): string {
+  if (slug === 'index') return EASY_READ;
+  if (slug === EASY_READ) return 'index';
+  return slug.startsWith(`${EASY_READ}/`) ? slug.slice(EASY_READ.length + 1) : `${EASY_READ}/${slug}`;
+}
+
 function split(entry: PageEntry): { locale: Locale; slug: string } {
   const [locale, ...rest] = entry.id.split('/');
-  const slug = rest.join('/');
+  // A folder's index.mdx is the folder's page: en/easy-read/index → "easy-read".
+  const slug = rest.join('/').replace(/(.)\/index$/, '$1');
   if (!isLocale(locale) || slug === '') {
     throw new Error(`content/pages/${entry.id}: pages must live in content/pages/<locale>/<slug>.mdx with a known locale`);
   }

@@ -103,6 +103,8 @@ export type RequeueResult = 'requeued' | 'not-found' | 'delivered';
 export interface Outbox {
   readonly path: string;
   accept(input: AcceptInput): Accepted;
+  /** Several requests in one transaction (one disk sync): all are stored, or none and it throws. */
+  acceptMany(inputs: readonly AcceptInput[]): Accepted[];
   claimDue(input: { owner: string; now: number; leaseMs: number; limit: number }): Claimed[];
   markDelivered(id: number, owner: string, input: { now: number; messageId: string | null }): boolean;
   markRetry(id: number, owner: string, input: { nextAttemptAt: number; errorClass: ErrorClass; status: number | null }): boolean;
@@ -221,21 +223,30 @@ export function openOutbox(options: OutboxOptions): Outbox {
     path,
 
     accept(input) {
+      const [accepted] = this.acceptMany([input]);
+      if (!accepted) throw new Error('acceptMany returned nothing');
+      return accepted;
+    },
+
+    acceptMany(inputs) {
       return inTransaction(db, () => {
         const keyring = keys();
-        const existing = byToken.get(input.submissionToken) as Row | undefined;
-        if (existing) return { reference: str(existing['reference']), duplicate: true };
-        for (let attempt = 0; attempt < 10; attempt++) {
-          const reference = newReference(random);
-          const sealed = seal(keyring, input.personal, reference, random);
-          try {
-            insert.run(reference, input.submissionToken, input.kind, input.priority, sealed.keyId, sealed.blob, input.now, input.now, input.now);
-            return { reference, duplicate: false };
-          } catch (error) {
-            if (!isUniqueViolation(error, 'reference')) throw error;
+        return inputs.map((input): Accepted => {
+          // Also finds a duplicate earlier in the same batch: it is already inserted in this transaction.
+          const existing = byToken.get(input.submissionToken) as Row | undefined;
+          if (existing) return { reference: str(existing['reference']), duplicate: true };
+          for (let attempt = 0; attempt < 10; attempt++) {
+            const reference = newReference(random);
+            const sealed = seal(keyring, input.personal, reference, random);
+            try {
+              insert.run(reference, input.submissionToken, input.kind, input.priority, sealed.keyId, sealed.blob, input.now, input.now, input.now);
+              return { reference, duplicate: false };
+            } catch (error) {
+              if (!isUniqueViolation(error, 'reference')) throw error;
+            }
           }
-        }
-        throw new Error('could not find an unused reference after 10 tries: is the random source broken?');
+          throw new Error('could not find an unused reference after 10 tries: is the random source broken?');
+        });
       });
     },
 

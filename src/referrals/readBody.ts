@@ -8,7 +8,8 @@ export const MAX_BODY_BYTES = 32 * 1024;
 /** The referral form has under 40 inputs (checkbox groups repeat); far more is not a person. */
 export const MAX_FIELDS = 200;
 
-export type BodySource = ReadableStream<Uint8Array> | Uint8Array | string | null;
+/** A web stream (Astro's request.body), a Node stream or any other async source of chunks, or the bytes. */
+export type BodySource = AsyncIterable<Uint8Array | string> | Uint8Array | string | null;
 
 export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
 
@@ -20,28 +21,18 @@ export async function readLimited(body: BodySource, limit = MAX_BODY_BYTES): Pro
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
-    reader = body.getReader();
-  } catch {
-    return { ok: false, reason: 'unreadable' };
-  }
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of body) {
       const chunk: Uint8Array = typeof value === 'string' ? new TextEncoder().encode(value) : value;
       total += chunk.byteLength;
-      if (total > limit) {
-        // Stop reading at once; the rest of a huge body is never buffered.
-        reader.cancel().catch(() => undefined);
-        return { ok: false, reason: 'too-large' };
-      }
+      // Leaving the loop cancels the stream: the rest of a huge body is never buffered.
+      if (total > limit) return { ok: false, reason: 'too-large' };
       chunks.push(chunk);
     }
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
+  if (chunks.length === 1 && chunks[0]) return { ok: true, bytes: chunks[0] };
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
@@ -53,8 +44,11 @@ export async function readLimited(body: BodySource, limit = MAX_BODY_BYTES): Pro
 
 export type ParsedForm = { ok: true; pairs: [string, string][] } | { ok: false; reason: 'too-many-fields' };
 
+// Not fatal: invalid UTF-8 becomes U+FFFD instead of an error.
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
 export function parseUrlencoded(bytes: Uint8Array, maxFields = MAX_FIELDS): ParsedForm {
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  const text = utf8.decode(bytes);
   let separators = 0;
   for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
     if (++separators >= maxFields) return { ok: false, reason: 'too-many-fields' };

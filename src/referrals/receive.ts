@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import { KINDS, type Kind, type RejectReason } from './constants.ts';
 import { priorityOf } from './email.ts';
 import type { Logger } from './log.ts';
-import type { Accepted, Outbox } from './outbox.ts';
+import type { AcceptInput, Accepted, Outbox } from './outbox.ts';
 import { personalJson } from './personal.ts';
 import { cryptoRandom, type RandomSource } from './random.ts';
 import type { RateLimiter } from './rateLimiter.ts';
@@ -46,6 +46,8 @@ export interface ReceiveDeps {
   selfReferrals?: boolean;
   /** Further origins this site is reached at, e.g. "https://imha.example.org" behind a proxy. */
   allowedOrigins?: readonly string[];
+  /** Stores a request; by default store.accept. The server passes a group committer (groupCommit.ts). */
+  accept?: (input: AcceptInput) => Promise<Accepted>;
   /** Called after a new request is stored, e.g. to wake the delivery worker. */
   onAccepted?: () => void;
 }
@@ -129,13 +131,14 @@ export async function receiveSubmission(input: ReceiveInput, deps: ReceiveDeps):
   const locale = safeLocale(input.locale);
   let accepted: Accepted;
   try {
-    accepted = store.accept({
+    const input: AcceptInput = {
       kind: submission.kind,
       submissionToken: submission.data.submissionToken ?? newSubmissionToken(random),
       priority: priorityOf(submission, now).level,
       personal: personalJson(submission, locale),
       now,
-    });
+    };
+    accepted = deps.accept ? await deps.accept(input) : store.accept(input);
   } catch (error) {
     log.error('rejected', { reason: 'unavailable', kind: submission.kind, code: errorCode(error) });
     return { type: 'rejected', status: 503, reason: 'unavailable' };

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { readConfig, type ReferralConfig } from './config.ts';
 import { devSinkMailer } from './devSink.ts';
 import { loadKeyring } from './encryptionKey.ts';
+import { groupCommitter } from './groupCommit.ts';
 import { health, type Health } from './health.ts';
 import { createLogger, type Logger } from './log.ts';
 import { resendMailer, type Mailer } from './mailer.ts';
@@ -96,6 +97,7 @@ export function openServices(options: ServiceOptions): Services {
     log,
     receiveDeps: {
       store,
+      accept: groupCommitter(store),
       rateLimiter,
       clock,
       log,

@@ -1,3 +1,4 @@
+import Point from '../easy-read/Point.astro';
 import Link from '../Link.astro';
 import Area from './Area.astro';
 import BslContact from './BslContact.astro';
@@ -11,7 +12,7 @@ import ResponseTarget from './ResponseTarget.astro';
 import ServiceName from './ServiceName.astro';
 import TextNumber from './TextNumber.astro';
 
-/** Components every MDX page may use without importing them. */
+/** Components every MDX page may use without importing them (Point: a line of an Easy Read page). */
 export const mdxComponents = {
   a: Link,
   Area,
@@ -22,6 +23,7 @@ export const mdxComponents = {
   Hours,
   Organisation,
   Phone,
+  Point,
   ResponseTarget,
   ServiceName,
   TextNumber,
