@@ -44,6 +44,18 @@ export const PICTURES = {
   list: '1F4CB',
   person: '1F9D1',
   thumbsUp: '1F44D',
+  records: '1F4C1',
+  new: '1F195',
+  write: '270D',
+  child: '1F9D2',
+  people: '1F465',
+  search: '1F50D',
+  delete: '1F5D1',
+  video: '1F4F9',
+  money: '1F4B7',
+  keyboard: '2328',
+  council: '1F3E2',
+  brain: '1F9E0',
 } as const;
 
 export type PictureName = keyof typeof PICTURES;

@@ -36,7 +36,8 @@ export const LIMITS = { easyRead: 15, standard: 30 } as const;
 const VAGUE = /^(click here|here|read more|more|find out more|this page|this link|link|learn more|see more)$/i;
 
 // Legal terms the Act uses and patients need to recognise; the wording checks would otherwise flag them.
-const KEEP_WORDS = ['mental disorder', 'disorder', 'patient', 'patients', 'detained', 'detain', 'approved', 'appropriate', 'provide', 'request', 'require', 'information', 'however', 'additional', 'contact', 'receive', 'accompany', 'assistance', 'necessary', 'sufficient', 'submit', 'obtain', 'relevant', 'individual', 'ensure', 'a number of', 'consent', 'application', 'apply', 'support', 'initial', 'commence', 'prior to', 'regarding', 'purchase', 'type of', 'remain', 'attempt', 'equivalent', 'therefore', 'forward', 'similar', 'function', 'option', 'delete', 'impact', 'identify', 'multiple', 'selection', 'effect', 'maximum', 'minimum', 'adequate', 'component', 'facilitate', 'in order to', 'prioritize', 'capability', 'expiration', 'modify', 'validate', 'conditional', 'discharge', 'previous', 'possess', 'accurate'];
+// "It is" and "There are" start many good Easy Read sentences ("It is free."); PALS is a service's name.
+const KEEP_WORDS = ['it is', 'there is', 'there are', 'not unless', 'liaison', 'mental disorder', 'disorder', 'patient', 'patients', 'detained', 'detain', 'approved', 'appropriate', 'provide', 'request', 'require', 'information', 'however', 'additional', 'contact', 'receive', 'accompany', 'assistance', 'necessary', 'sufficient', 'submit', 'obtain', 'relevant', 'individual', 'ensure', 'a number of', 'consent', 'application', 'apply', 'support', 'initial', 'commence', 'prior to', 'regarding', 'purchase', 'type of', 'remain', 'attempt', 'equivalent', 'therefore', 'forward', 'similar', 'function', 'option', 'delete', 'impact', 'identify', 'multiple', 'selection', 'effect', 'maximum', 'minimum', 'adequate', 'component', 'facilitate', 'in order to', 'prioritize', 'capability', 'expiration', 'modify', 'validate', 'conditional', 'discharge', 'previous', 'possess', 'accurate'];
 
 // Names and legal words that the wording check would flag: the Act's name, the format "Easy Read", the
 // Ombudsman's title, and the relatives that section 26 of the Act lists in its own words.
@@ -119,7 +120,7 @@ export async function lintPage(path: string, source: string, options: LintOption
   const limit = easyRead ? LIMITS.easyRead : LIMITS.standard;
   const file = new VFile({ value: text, path });
   const processor = retext()
-    .use(retextReadability, { age: easyRead ? 10 : 14, threshold: easyRead ? 4 / 7 : 5 / 7 })
+    .use(retextReadability, { age: easyRead ? 12 : 14, threshold: easyRead ? 6 / 7 : 5 / 7 })
     .use(retextSimplify, { ignore: KEEP_WORDS })
     .use(retextEquality, { ignore: EQUALITY_KEEP });
   const tree = processor.parse(file) as unknown as SentenceNode;
