@@ -30,6 +30,26 @@ test('every answer in "Can I get an IMHA?" leads, by links alone, to an outcome 
   }
   expect(outcomes.get('/en/can-i-get-an-imha/result-informal-s57/')).toBe('Yes, you can have an IMHA');
   expect(outcomes.get('/en/can-i-get-an-imha/ask-us/')).toBe('We can help you find out');
+  for (const [path, heading] of outcomes) {
+    const easy = await request.get(`${path}easy-read/`);
+    expect(easy.status(), `Easy Read version of ${path}`).toBe(200);
+    expect(await easy.text(), path).toContain(`<h1>${heading}</h1>`);
+  }
+});
+
+test('an outcome and its Easy Read version link to each other, and the Easy Read one has a picture by each point', async ({ page }) => {
+  await page.goto('/en/can-i-get-an-imha/result-s3/');
+  await page.getByRole('link', { name: 'Easy Read version of this page, with pictures' }).click();
+  await expect(page).toHaveURL(/\/result-s3\/easy-read\/$/);
+  await expect(page.getByText('You can have an advocate called an IMHA.')).toBeVisible();
+  const pictures = page.locator('.point img');
+  expect(await pictures.count()).toBeGreaterThanOrEqual(4);
+  for (const picture of await pictures.all()) {
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  }
+  await page.getByRole('link', { name: 'Standard version of this page' }).click();
+  await expect(page).toHaveURL(/\/result-s3\/$/);
 });
 
 test('someone who does not know their section can find it by what happened to them', async ({ page }) => {

@@ -188,3 +188,15 @@ test.describe('listen to this page', () => {
     await expect(page.getByRole('button', { name: 'Listen to this page' })).toBeHidden();
   });
 });
+
+test('standard and Easy Read pages link to each other', async ({ page }) => {
+  await page.goto('/en/how-to-get-an-imha/');
+  await page.getByRole('link', { name: 'Easy Read version of this page, with pictures' }).click();
+  await expect(page).toHaveURL(/\/en\/easy-read\/how-to-get-an-imha\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Easy Read');
+  await page.getByRole('link', { name: 'Standard version of this page' }).click();
+  await expect(page).toHaveURL(/\/en\/how-to-get-an-imha\/$/);
+  await page.goto('/en/');
+  await page.getByRole('link', { name: 'Easy Read version of this page, with pictures' }).click();
+  await expect(page).toHaveURL(/\/en\/easy-read\/$/);
+});
