@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { pageSchema } from './content/pageSchema.ts';
-import { sectionSchema } from './content/sectionSchema.ts';
+import { sectionSchema, sectionTranslationSchema } from './content/sectionSchema.ts';
 
 /** Information pages: content/pages/<locale>/<slug>.mdx; the entry id is "<locale>/<slug>". */
 const pages = defineCollection({
@@ -19,4 +19,14 @@ const sections = defineCollection({
   schema: sectionSchema,
 });
 
-export const collections = { pages, sections };
+/** Translations of the statuses' words: content/sections/<locale>/<id>.yaml; the entry id is "<locale>/<id>". */
+const sectionTranslations = defineCollection({
+  loader: glob({
+    pattern: '*/*.yaml',
+    base: './content/sections',
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
+  schema: sectionTranslationSchema,
+});
+
+export const collections = { pages, sections, sectionTranslations };

@@ -1,7 +1,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '../i18n/locales.ts';
+import { sourceHash } from '../i18n/sourceHash.ts';
 
 export type PageEntry = CollectionEntry<'pages'>;
+
+/** Who made a translation, whether a person checked it, and whether the English has changed since. */
+export interface Translation {
+  translatedBy: 'person' | 'machine';
+  reviewedBy: string | undefined;
+  stale: boolean;
+}
 
 /** One page as a reader in `locale` gets it: the translation, or the English with `fallback`. */
 export interface LocalisedPage {
@@ -9,6 +17,7 @@ export interface LocalisedPage {
   slug: string;
   entry: PageEntry;
   fallback: boolean;
+  translation: Translation | undefined;
   /** Place in the main navigation, from the English page's frontmatter. */
   nav: number | undefined;
 }
@@ -52,11 +61,13 @@ export async function allPages(): Promise<LocalisedPage[]> {
   return LOCALE_CODES.flatMap((locale) =>
     [...english].map(([slug, englishEntry]) => {
       const translation = translated.get(`${locale}/${slug}`);
+      const { translatedBy, reviewedBy, sourceHash: madeFrom } = translation?.data ?? {};
       return {
         locale,
         slug,
         entry: translation ?? englishEntry,
         fallback: locale !== DEFAULT_LOCALE && !translation,
+        translation: translatedBy ? { translatedBy, reviewedBy, stale: madeFrom !== sourceHash(englishEntry.body ?? '') } : undefined,
         nav: englishEntry.data.nav,
       };
     }),

@@ -65,3 +65,76 @@ export const sectionSchema = z
   .strict();
 
 export type SectionData = z.infer<typeof sectionSchema>;
+
+/**
+ * A translation of one status (content/sections/<locale>/<id>.yaml): only the words. Everything
+ * else (group, order, eligibility, sources, dates) comes from the English file, so a translation
+ * can never change what the site says the law is.
+ */
+export const sectionTranslationSchema = z
+  .object({
+    /** `npm run i18n:status -- --hashes` prints the fingerprint of the English it was made from. */
+    sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'sourceHash must be 12 hex characters'),
+    translatedBy: z.enum(['person', 'machine']),
+    reviewedBy: z.string().trim().min(2).optional(),
+    label: z.string().trim().min(2).max(60),
+    name: z.string().trim().min(3).max(120),
+    plainDescriptions: z.array(z.string().trim().min(5).max(200)).min(1).max(4),
+    summary: z.string().trim().min(10).max(260),
+    purpose: text,
+    whoDecides: text,
+    duration: text,
+    renewal: text.optional(),
+    tribunal: z.object({ text }).strict(),
+    managersHearing: text.optional(),
+    nearestRelative: text,
+    treatment: text,
+    leave: text.optional(),
+    imha: z.object({ reason: text, instead: text.optional() }).strict(),
+  })
+  .strict();
+
+export type SectionTranslation = z.infer<typeof sectionTranslationSchema>;
+
+/** The words of a status that a translation replaces, in a fixed shape; its hash is the translation's sourceHash. */
+export function sectionText(data: SectionData) {
+  return {
+    label: data.label,
+    name: data.name,
+    plainDescriptions: data.plainDescriptions,
+    summary: data.summary,
+    purpose: data.purpose,
+    whoDecides: data.whoDecides,
+    duration: data.duration,
+    renewal: data.renewal,
+    tribunal: { text: data.tribunal.text },
+    managersHearing: data.managersHearing,
+    nearestRelative: data.nearestRelative,
+    treatment: data.treatment,
+    leave: data.leave,
+    imha: { reason: data.imha.reason, instead: data.imha.instead },
+  };
+}
+
+const OPTIONAL_TEXT = ['renewal', 'managersHearing', 'leave'] as const;
+
+/**
+ * The status as a reader of the translation gets it: English facts with translated words.
+ * Throws, naming the field, when the translation leaves out text the English has or adds text it lacks.
+ */
+export function applySectionTranslation(english: SectionData, translation: SectionTranslation): SectionData {
+  const mismatched = [
+    ...OPTIONAL_TEXT.filter((field) => (english[field] === undefined) !== (translation[field] === undefined)),
+    ...((english.imha.instead === undefined) !== (translation.imha.instead === undefined) ? ['imha.instead'] : []),
+  ];
+  if (mismatched.length > 0) {
+    throw new Error(`translation must have exactly the text fields the English has; check: ${mismatched.join(', ')}`);
+  }
+  const { sourceHash: _hash, translatedBy: _by, reviewedBy: _reviewer, ...words } = translation;
+  return {
+    ...english,
+    ...words,
+    tribunal: { canApply: english.tribunal.canApply, text: translation.tribunal.text },
+    imha: { ...english.imha, reason: translation.imha.reason, ...(translation.imha.instead ? { instead: translation.imha.instead } : {}) },
+  };
+}

@@ -1,7 +1,15 @@
 import i18next, { type TFunction } from 'i18next';
-import en from './locales/en.json';
-import pl from './locales/pl.json';
-import ur from './locales/ur.json';
+import ar from './locales/ar.json' with { type: 'json' };
+import bn from './locales/bn.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import gu from './locales/gu.json' with { type: 'json' };
+import pa from './locales/pa.json' with { type: 'json' };
+import pl from './locales/pl.json' with { type: 'json' };
+import pt from './locales/pt.json' with { type: 'json' };
+import ro from './locales/ro.json' with { type: 'json' };
+import so from './locales/so.json' with { type: 'json' };
+import ur from './locales/ur.json' with { type: 'json' };
 import { DEFAULT_LOCALE, LOCALE_CODES, type Locale } from './locales.ts';
 
 export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -12,7 +20,7 @@ type WithoutPlural<K> = K extends `${infer Base}_${PluralForm}` ? Base : K;
 export type UiKey = WithoutPlural<keyof typeof en>;
 
 /** UI strings by locale; English is complete, the others fall back to it key by key. */
-export const RESOURCES: Record<Locale, Record<string, string>> = { en, pl, ur };
+export const RESOURCES: Record<Locale, Record<string, string>> = { en, pl, ro, pa, ur, pt, es, ar, bn, gu, so };
 
 const translators = new Map<Locale, TFunction>();
 

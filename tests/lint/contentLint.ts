@@ -6,7 +6,8 @@
  * - plain language with retext: sentence length, readability, simpler words, considerate wording —
  *   strict for Easy Read pages (errors), a looser bar for standard pages (long sentences are errors,
  *   the rest advice);
- * - no vague link text ("click here", "read more"), no internal link to a page that does not exist.
+ * - no vague link text ("click here", "read more"), no internal link to a page that does not exist;
+ * - translations have valid frontmatter and keep every component of the English page.
  */
 import { retext } from 'retext';
 import retextEquality from 'retext-equality';
@@ -14,6 +15,8 @@ import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
+import { pageSchema } from '../../src/content/pageSchema.ts';
+import { applySectionTranslation, sectionSchema, sectionTranslationSchema } from '../../src/content/sectionSchema.ts';
 
 export interface Finding {
   file: string;
@@ -148,4 +151,44 @@ export function lintSection(path: string, source: string, options: LintOptions):
   return next && next < options.today
     ? [{ file: path, line, column: 1, level: 'error', rule: 'review-overdue', message: `review was due on ${next}: check the section and set new dates` }]
     : [];
+}
+
+const tags = (mdx: string) =>
+  [...mdx.replace(/^---\n[\s\S]*?\n---\n/, '').matchAll(/<([A-Z]\w*)\b/g)]
+    .map((m) => m[1] ?? '')
+    .sort()
+    .join(' ');
+
+/**
+ * Checks a translated page against its English page: valid frontmatter with the translation fields,
+ * `translationOf` naming the page, and the same components (<Phone />, <Point …>) as the English, so
+ * no phone number, contact route or picture is lost in translation.
+ */
+export function lintTranslation(path: string, source: string, englishSource: string): Finding[] {
+  const findings: Finding[] = [];
+  const add = (rule: string, message: string) => findings.push({ file: path, line: 1, column: 1, level: 'error', rule, message });
+  const front = source.match(/^---\n([\s\S]*?)\n---\n/);
+  const result = pageSchema.safeParse(front ? parse(front[1] ?? '') : {});
+  if (!result.success) {
+    for (const issue of result.error.issues) add('frontmatter', `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+    return findings;
+  }
+  const slug = path.replace(/^content\/pages\/[^/]+\//, '').replace(/\.mdx$/, '').replace(/(.)\/index$/, '$1');
+  if (result.data.translationOf !== slug) add('translation', `translationOf must be "${slug}"`);
+  if (!result.data.sourceHash || !result.data.translatedBy) add('translation', 'a translation needs sourceHash and translatedBy (see npm run i18n:status -- --hashes)');
+  if (tags(source) !== tags(englishSource)) add('components', `components differ from the English page: [${tags(source)}] ≠ [${tags(englishSource)}]`);
+  return findings;
+}
+
+/** Checks a translation of a status (content/sections/<locale>/<id>.yaml) against its English file. */
+export function lintSectionTranslation(path: string, source: string, englishSource: string): Finding[] {
+  const add = (message: string): Finding => ({ file: path, line: 1, column: 1, level: 'error', rule: 'translation', message });
+  const result = sectionTranslationSchema.safeParse(parse(source));
+  if (!result.success) return result.error.issues.map((issue) => add(`${issue.path.join('.')}: ${issue.message}`));
+  try {
+    applySectionTranslation(sectionSchema.parse(parse(englishSource)), result.data);
+    return [];
+  } catch (error) {
+    return [add((error as Error).message)];
+  }
 }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { buildTree, START } from '../../src/checker/tree.ts';
 import { LOCALE_CODES } from '../../src/i18n/locales.ts';
 import { loadSections } from '../sectionsData.ts';
-import { lintPage, lintSection, type Finding } from './contentLint.ts';
+import { lintPage, lintSection, lintSectionTranslation, lintTranslation, type Finding } from './contentLint.ts';
 
 function files(dir: string, ending: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -36,8 +36,17 @@ const options = { today, routes: siteRoutes() };
 const pages = files('content/pages', '.mdx').sort();
 const sections = files('content/sections', '.yaml').sort();
 const findings: Finding[] = [];
-for (const path of pages) findings.push(...(await lintPage(path, readFileSync(path, 'utf8'), options)));
-for (const path of sections) findings.push(...lintSection(path, readFileSync(path, 'utf8'), options));
+const englishOf = (path: string) => path.replace(/^content\/(pages|sections)\/[a-z]{2}\//, (_, kind: string) => `content/${kind}/${kind === 'pages' ? 'en/' : ''}`);
+for (const path of pages) {
+  const source = readFileSync(path, 'utf8');
+  findings.push(...(await lintPage(path, source, options)));
+  if (!path.startsWith('content/pages/en/')) findings.push(...lintTranslation(path, source, readFileSync(englishOf(path), 'utf8')));
+}
+for (const path of sections) {
+  const source = readFileSync(path, 'utf8');
+  const translation = /^content\/sections\/[a-z]{2}\//.test(path);
+  findings.push(...(translation ? lintSectionTranslation(path, source, readFileSync(englishOf(path), 'utf8')) : lintSection(path, source, options)));
+}
 
 const showAdvice = process.argv.includes('--advice');
 for (const f of findings) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../src/forms/definitions.ts';
-import { LOCALE_CODES } from '../../src/i18n/locales.ts';
+import { LOCALE_CODES, LOCALES } from '../../src/i18n/locales.ts';
 import { MESSAGE_KEYS } from '../../src/referrals/schema.ts';
 import { PLURAL_SUFFIX, RESOURCES } from '../../src/i18n/translator.ts';
 
@@ -59,6 +59,17 @@ describe('UI strings', () => {
     const englishBases = new Set(Object.keys(english).map(baseKey));
     const extra = Object.keys(RESOURCES[locale]).filter((key) => !englishBases.has(baseKey(key)));
     expect(extra).toEqual([]);
+  });
+
+  it.each(LOCALE_CODES.filter((code) => code !== 'en'))('%s has every English string, with each plural form its language needs', (locale) => {
+    const categories = new Intl.PluralRules(LOCALES[locale].intl).resolvedOptions().pluralCategories;
+    const needed = [
+      ...new Set(
+        Object.keys(english).map((key) => (PLURAL_SUFFIX.test(key) ? baseKey(key) + '_*' : key)),
+      ),
+    ].flatMap((key) => (key.endsWith('_*') ? categories.map((category) => key.replace('*', category)) : [key]));
+    const missing = needed.filter((key) => !Object.hasOwn(RESOURCES[locale], key) || RESOURCES[locale][key]?.trim() === '');
+    expect(missing, `strings missing from src/i18n/locales/${locale}.json`).toEqual([]);
   });
 
   it.each(LOCALE_CODES.filter((code) => code !== 'en'))('%s uses the same {{placeholders}} as English', (locale) => {
