@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { pageSchema } from './content/pageSchema.ts';
 import { sectionSchema, sectionTranslationSchema } from './content/sectionSchema.ts';
+import { videoSchemaFor } from './content/videoSchema.ts';
 
 /** Information pages: content/pages/<locale>/<slug>.mdx; the entry id is "<locale>/<slug>". */
 const pages = defineCollection({
@@ -29,4 +30,10 @@ const sectionTranslations = defineCollection({
   schema: sectionTranslationSchema,
 });
 
-export const collections = { pages, sections, sectionTranslations };
+/** British Sign Language explanations: content/videos/<id>.yaml, with their files in public/videos/. */
+const videos = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/videos' }),
+  schema: videoSchemaFor('public'),
+});
+
+export const collections = { pages, sections, sectionTranslations, videos };

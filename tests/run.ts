@@ -38,7 +38,7 @@ const suites: Suite[] = [
       return { passed: r.numPassedTests, failed: r.numFailedTests };
     },
   },
-  { name: 'build', command: ['astro', 'build'] },
+  { name: 'build', command: ['npm', 'run', '-s', 'build'] },
   {
     name: 'e2e and axe',
     command: ['playwright', 'test', '--config', 'tests/playwright.config.ts'],

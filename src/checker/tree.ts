@@ -9,6 +9,8 @@ export interface Answer {
   /** UI string key, or the dataset's own text when `text` is set. */
   key?: string;
   text?: string;
+  /** The dataset text is English, standing in for a missing translation. */
+  english?: boolean;
   next: string;
 }
 
@@ -19,6 +21,8 @@ export type Step =
 export interface SectionRef {
   id: string;
   data: Pick<SectionData, 'label' | 'plainDescriptions' | 'group' | 'imha'>;
+  /** The words are English, standing in for a missing translation. */
+  fallback?: boolean;
 }
 
 export const START = 'start';
@@ -45,7 +49,7 @@ export function buildTree(sections: readonly SectionRef[]): Step[] {
       type: 'question',
       questionKey: 'checker.which.question',
       answers: [
-        ...detainedOrCommunity.map((section) => ({ text: section.data.label, next: result(section.id) })),
+        ...detainedOrCommunity.map((section) => ({ text: section.data.label, english: section.fallback === true, next: result(section.id) })),
         { key: 'checker.which.notListed', next: 'not-sure' },
       ],
     },
@@ -67,7 +71,7 @@ export function buildTree(sections: readonly SectionRef[]): Step[] {
         answers: [
           ...detainedOrCommunity
             .filter((section) => section.data.group === group)
-            .flatMap((section) => section.data.plainDescriptions.map((text) => ({ text, next: result(section.id) }))),
+            .flatMap((section) => section.data.plainDescriptions.map((text) => ({ text, english: section.fallback === true, next: result(section.id) }))),
           { key: 'checker.notSure.none', next: 'ask-us' },
         ],
       }),

@@ -6,7 +6,8 @@
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
     "default-src 'none'",
-    "script-src 'self'",
+    // Search runs Pagefind's WebAssembly; 'wasm-unsafe-eval' allows compiling it, not eval().
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
