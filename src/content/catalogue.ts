@@ -43,7 +43,11 @@ function split(entry: PageEntry): { locale: Locale; slug: string } {
 
 /** Every page in every locale, with English standing in for missing translations. */
 export async function allPages(): Promise<LocalisedPage[]> {
-  const entries = await getCollection('pages');
+  return localisePages(await getCollection('pages'));
+}
+
+/** Pairs each English page with its translation in every locale, or marks the English as the fallback. */
+export function localisePages(entries: readonly PageEntry[]): LocalisedPage[] {
   const english = new Map<string, PageEntry>();
   const translated = new Map<string, PageEntry>();
   for (const entry of entries) {
