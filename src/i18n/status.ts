@@ -73,7 +73,9 @@ function sectionRows(content: string): Row[] {
           if (locale === DEFAULT_LOCALE) return [locale, 'ok'];
           const translation = join(SECTIONS, locale, file);
           if (!existsSync(translation)) return [locale, 'missing'];
-          const data = sectionTranslationSchema.parse(parse(readFileSync(translation, 'utf8')));
+          const result = sectionTranslationSchema.safeParse(parse(readFileSync(translation, 'utf8')));
+          if (!result.success) throw new Error(`${translation}: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+          const data = result.data;
           return [locale, state(data.translatedBy, data.reviewedBy, data.sourceHash, hash)];
         }),
       ) as Record<Locale, State>;
