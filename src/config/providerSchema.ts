@@ -32,6 +32,8 @@ export const providerSchema = z
     phone: ukPhone,
     text: ukPhone.refine((v) => /^(\+44\s?|0)7/.test(v), 'must be a UK mobile number for text messages'),
     email: z.email('must be an email address'),
+    /** This site's public address, printed on posters and leaflets and in their QR codes. */
+    website: z.url({ protocol: /^https$/, message: 'must be the site’s https:// address, such as https://example.org' }).transform((url) => url.replace(/\/+$/, '')),
     referralEmail: z.email('must be an email address'),
     videoRelay: z.url({ protocol: /^https$/, message: 'must be an https:// address' }).optional(),
     hours: z.array(openingHours).min(1, 'must give the opening hours'),
