@@ -2,9 +2,13 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type VideoEntry = CollectionEntry<'videos'>;
 
+let videos: Promise<VideoEntry[]> | undefined;
+
 /** Every BSL explanation that exists, in title order. Only videos with their files are here: the schema checks. */
-export async function allVideos(): Promise<VideoEntry[]> {
-  return (await getCollection('videos')).sort((a, b) => a.data.title.localeCompare(b.data.title, 'en'));
+export function allVideos(): Promise<VideoEntry[]> {
+  // Read once per build: every page asks, and Astro warns each time while the collection is empty.
+  videos ??= getCollection('videos').then((entries) => entries.sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')));
+  return videos;
 }
 
 /** The BSL explanation of a page (by its slug, "what-is-an-imha"), if one has been made. */

@@ -6,9 +6,13 @@ import {
   LOCATIONS,
   MAX_LENGTHS,
   MHA_STATUSES,
+  PATIENT_SECTIONS,
+  REFERRAL_BASES,
   REFERRER_ROLES,
+  STAFF_ROLES,
   YES_NO,
 } from '../referrals/schema.ts';
+import type { Kind } from '../referrals/constants.ts';
 
 /** Show a field only when another field has one of these values (CSS :has(), so no JavaScript). */
 export interface Condition {
@@ -27,7 +31,8 @@ interface Common {
 export type FieldDef =
   | (Common & { type: 'text' | 'tel' | 'email'; autocomplete?: string; width?: 'short' | 'medium' })
   | (Common & { type: 'textarea'; rows?: number })
-  | (Common & { type: 'radios' | 'checkboxes'; options: readonly string[]; inline?: boolean });
+  | (Common & { type: 'radios' | 'checkboxes'; options: readonly string[]; inline?: boolean })
+  | (Common & { type: 'select'; options: readonly string[] });
 
 export interface SectionDef {
   /** Heading key: `form.section.<id>`. */
@@ -37,7 +42,7 @@ export interface SectionDef {
 }
 
 export interface FormDef {
-  kind: 'referral' | 'callback';
+  kind: Kind;
   slug: string;
   sections: SectionDef[];
 }
@@ -126,7 +131,59 @@ export const CALLBACK_FORM: FormDef = {
   ],
 };
 
-export const FORMS = [REFERRAL_FORM, CALLBACK_FORM] as const;
+/** For professionals: the facts a provider needs, including an opt-out referral on admission. */
+export const STAFF_FORM: FormDef = {
+  kind: 'staff-referral',
+  slug: 'refer',
+  sections: [
+    {
+      id: 'staffPatient',
+      fields: [
+        { name: 'patientName', type: 'text', autocomplete: 'off' },
+        { name: 'hospitalName', type: 'text' },
+        { name: 'ward', type: 'text', optional: true, width: 'medium' },
+        { name: 'patientSection', type: 'select', options: PATIENT_SECTIONS },
+        { name: 'sectionStart', type: 'text', width: 'medium', hint: true },
+      ],
+    },
+    {
+      id: 'staffDuty',
+      fields: [
+        { name: 'toldDate', type: 'text', width: 'medium', hint: true },
+        { name: 'referralBasis', type: 'radios', options: REFERRAL_BASES, hint: true },
+      ],
+    },
+    {
+      id: 'staffDates',
+      fields: [
+        { name: 'tribunalDate', type: 'text', optional: true, width: 'medium', hint: true },
+        { name: 'hearingDate', type: 'text', optional: true, width: 'medium', hint: true },
+        { name: 'wardRoundDate', type: 'text', optional: true, width: 'medium', hint: true },
+      ],
+    },
+    {
+      id: 'communication',
+      fields: [
+        { name: 'communicationNeeds', type: 'checkboxes', options: COMMUNICATION_NEEDS, optional: true, hint: true },
+        { name: 'language', type: 'text', width: 'medium', showWhen: { field: 'communicationNeeds', values: ['interpreter'] } },
+        { name: 'communicationOther', type: 'text', showWhen: { field: 'communicationNeeds', values: ['other'] } },
+      ],
+    },
+    { id: 'staffRisk', fields: [{ name: 'riskInfo', type: 'textarea', optional: true, rows: 4, hint: true }] },
+    {
+      id: 'staffReferrer',
+      fields: [
+        { name: 'staffRole', type: 'radios', options: STAFF_ROLES },
+        { name: 'referrerName', type: 'text', autocomplete: 'name' },
+        { name: 'referrerTeam', type: 'text', autocomplete: 'organization' },
+        { name: 'referrerPhone', type: 'tel', autocomplete: 'tel', width: 'medium', hint: true },
+        { name: 'referrerEmail', type: 'email', autocomplete: 'email', optional: true },
+      ],
+    },
+  ],
+};
+
+export const FORMS = [REFERRAL_FORM, CALLBACK_FORM, STAFF_FORM] as const;
 
 export function maxLength(name: string): number | undefined {
   return (MAX_LENGTHS as Record<string, number>)[name];

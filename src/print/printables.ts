@@ -12,14 +12,18 @@ export const PRINTABLES = {
 export type PrintKind = keyof typeof PRINTABLES;
 export const PRINT_KINDS = Object.keys(PRINTABLES) as PrintKind[];
 
-/** Where `npm run build:print` puts the PDF of a printable, under the site's static files. */
-export function pdfUrl(locale: Locale, kind: PrintKind): string {
-  return `/print/${locale}/${kind}.pdf`;
+/** Every sheet `npm run build:print` makes a PDF of: the patients' printables and the staff checklist. */
+export const PDF_SHEETS = [...PRINT_KINDS, 'staff-checklist'] as const;
+export type Sheet = (typeof PDF_SHEETS)[number];
+
+/** Where `npm run build:print` puts the PDF of a sheet, under the site's static files. */
+export function pdfUrl(locale: Locale, sheet: Sheet): string {
+  return `/print/${locale}/${sheet}.pdf`;
 }
 
 /** The web page the PDF is made from. */
-export function printPageUrl(locale: Locale, kind: PrintKind): string {
-  return `/${locale}/posters/${kind}/`;
+export function printPageUrl(locale: Locale, sheet: Sheet): string {
+  return `/${locale}/posters/${sheet}/`;
 }
 
 /** A QR code as an SVG element: black on white, with the quiet zone scanners need. */

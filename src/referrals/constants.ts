@@ -1,6 +1,7 @@
 /** Vocabularies shared by the outbox, the worker, the logs and the operator commands. */
 
-export const KINDS = ['referral', 'callback'] as const;
+/** A referral from the public form, a call-back request, a referral from the staff form. */
+export const KINDS = ['referral', 'callback', 'staff-referral'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const PRIORITY_LEVELS = ['urgent', 'soon', 'routine'] as const;

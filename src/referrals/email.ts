@@ -1,7 +1,7 @@
 import type { Kind } from './constants.ts';
 import { formatLongDate, formatShortDate, formatUkDateTime, ukDate } from './dates.ts';
 import { derivePriority, type ComingDate, type ComingDateKind, type Priority } from './priority.ts';
-import { COMING_DATE_FIELDS, type Callback, type Referral } from './schema.ts';
+import { COMING_DATE_FIELDS, type Callback, type Referral, type StaffReferral } from './schema.ts';
 import type { Submission } from './validate.ts';
 
 /**
@@ -83,6 +83,41 @@ const OPTION_LABELS: Record<string, Record<string, string>> = {
     'large-print': 'Large print',
     other: 'Other needs',
   },
+  staffRole: {
+    'responsible-clinician': 'Responsible clinician',
+    amhp: 'Approved mental health professional (AMHP)',
+    nurse: 'Nurse',
+    'social-worker': 'Social worker',
+    'other-staff': 'Other staff',
+  },
+  patientSection: {
+    s2: 'Section 2',
+    s3: 'Section 3',
+    s4: 'Section 4',
+    's5-2': 'Section 5(2)',
+    's5-4': 'Section 5(4)',
+    s35: 'Section 35',
+    s36: 'Section 36',
+    s37: 'Section 37',
+    's37-41': 'Section 37/41',
+    s38: 'Section 38',
+    s45a: 'Section 45A',
+    s47: 'Section 47',
+    's47-49': 'Section 47/49',
+    s48: 'Section 48',
+    's48-49': 'Section 48/49',
+    s135: 'Section 135',
+    s136: 'Section 136',
+    cto: 'Community treatment order (CTO)',
+    s7: 'Guardianship (section 7)',
+    'conditional-discharge': 'Conditional discharge',
+    informal: 'Informal (voluntary) patient',
+  },
+  referralBasis: {
+    agreed: 'The patient asked for or agreed to this referral',
+    'opt-out': 'OPT-OUT REFERRAL: referred on admission under the opt-out policy; the patient can say no to the advocate',
+    'cannot-decide': 'The patient cannot decide at the moment (for example, lacks capacity)',
+  },
   yesNo: { yes: 'Yes', no: 'No' },
   patientAgrees: { yes: 'Yes', no: 'No', 'not-asked': 'Not asked' },
 };
@@ -130,7 +165,7 @@ function languageName(locale: string): string {
   }
 }
 
-function comingDates(data: Referral): ComingDate[] {
+function comingDates(data: Pick<Referral, keyof typeof COMING_DATE_FIELDS>): ComingDate[] {
   const dates: ComingDate[] = [];
   for (const [field, kind] of Object.entries(COMING_DATE_FIELDS) as [keyof typeof COMING_DATE_FIELDS, ComingDateKind][]) {
     const date = data[field];
@@ -141,9 +176,9 @@ function comingDates(data: Referral): ComingDate[] {
 
 /** Judged on the day the request arrived, so every retry of its email says the same. */
 export function priorityOf(submission: Submission, createdAt: number): Priority {
-  return submission.kind === 'referral'
-    ? derivePriority(comingDates(submission.data), ukDate(createdAt))
-    : { level: 'routine', because: null };
+  return submission.kind === 'callback'
+    ? { level: 'routine', because: null }
+    : derivePriority(comingDates(submission.data), ukDate(createdAt));
 }
 
 /** Header values: no line breaks or other controls, so nothing can add a header. */
@@ -151,10 +186,11 @@ export function headerSafe(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
-export function subjectFor(kind: Kind, reference: string, priority: Priority): string {
+export function subjectFor(kind: Kind, reference: string, priority: Priority, optOut = false): string {
   if (kind === 'callback') return headerSafe(`Call back request ${reference}`);
   const because = priority.because ? `, ${DATE_KIND_LABELS[priority.because.kind]} on ${formatShortDate(priority.because.date)}` : '';
-  return headerSafe(`New IMHA referral ${reference} — priority: ${priority.level}${because}`);
+  const what = kind === 'staff-referral' ? (optOut ? 'New opt-out IMHA referral from staff' : 'New IMHA referral from staff') : 'New IMHA referral';
+  return headerSafe(`${what} ${reference} — priority: ${priority.level}${because}`);
 }
 
 function referralSections(data: Referral): Section[] {
@@ -220,6 +256,56 @@ function referralSections(data: Referral): Section[] {
   return sections;
 }
 
+function staffSections(data: StaffReferral): Section[] {
+  const needs = data.communicationNeeds ?? [];
+  return [
+    {
+      title: 'Communication needs',
+      lines: [
+        fixed('Needs', options('communicationNeeds', needs)),
+        typed('Language', data.language),
+        ...(needs.includes('other') ? [typed('Other needs', data.communicationOther)] : []),
+      ],
+    },
+    {
+      title: 'Referral',
+      lines: [
+        fixed('Basis', option('referralBasis', data.referralBasis)),
+        fixed('Told about IMHA (section 130D)', formatLongDate(data.toldDate)),
+      ],
+    },
+    {
+      title: 'Patient',
+      lines: [
+        typed('Name', data.patientName),
+        typed('Hospital', data.hospitalName),
+        typed('Ward', data.ward),
+        fixed('Section', option('patientSection', data.patientSection)),
+        fixed('Section started', formatLongDate(data.sectionStart)),
+      ],
+    },
+    {
+      title: 'Coming dates',
+      lines: [
+        fixed('Tribunal date', data.tribunalDate ? formatLongDate(data.tribunalDate) : NOT_GIVEN),
+        fixed("Hospital managers' hearing date", data.hearingDate ? formatLongDate(data.hearingDate) : NOT_GIVEN),
+        fixed('Ward round date', data.wardRoundDate ? formatLongDate(data.wardRoundDate) : NOT_GIVEN),
+      ],
+    },
+    { title: 'For a safe visit', lines: [typed('Risk and visiting information', data.riskInfo)] },
+    {
+      title: 'Referred by',
+      lines: [
+        fixed('Role', option('staffRole', data.staffRole)),
+        typed('Name', data.referrerName),
+        typed('Team or organisation', data.referrerTeam),
+        typed('Phone', data.referrerPhone),
+        typed('Email', data.referrerEmail),
+      ],
+    },
+  ];
+}
+
 function callbackSections(data: Callback): Section[] {
   return [
     {
@@ -247,14 +333,20 @@ export function escapeHtml(value: string): string {
 export function renderEmail(request: StoredRequest, provider: ProviderFacts): RenderedEmail {
   const { reference, submission } = request;
   const priority = priorityOf(submission, request.createdAt);
-  const subject = subjectFor(submission.kind, reference, priority);
-  const sections = submission.kind === 'referral' ? referralSections(submission.data) : callbackSections(submission.data);
+  const optOut = submission.kind === 'staff-referral' && submission.data.referralBasis === 'opt-out';
+  const subject = subjectFor(submission.kind, reference, priority, optOut);
+  const sections =
+    submission.kind === 'referral'
+      ? referralSections(submission.data)
+      : submission.kind === 'staff-referral'
+        ? staffSections(submission.data)
+        : callbackSections(submission.data);
   const target =
-    submission.kind === 'referral'
-      ? `Our target: contact within ${provider.responseTargetWorkingDays} working days.`
-      : `Our target: call back within ${provider.callbackTargetWorkingDays} working days.`;
+    submission.kind === 'callback'
+      ? `Our target: call back within ${provider.callbackTargetWorkingDays} working days.`
+      : `Our target: contact within ${provider.responseTargetWorkingDays} working days.`;
   const priorityLine =
-    submission.kind === 'referral'
+    submission.kind !== 'callback'
       ? [
           fixed(
             'Priority',
@@ -270,7 +362,8 @@ export function renderEmail(request: StoredRequest, provider: ProviderFacts): Re
     fixed('Received', formatUkDateTime(request.createdAt)),
     fixed('Form filled in', languageName(request.locale)),
   ];
-  const heading = submission.kind === 'referral' ? 'New IMHA referral' : 'Call back request';
+  const heading =
+    submission.kind === 'referral' ? 'New IMHA referral' : submission.kind === 'staff-referral' ? 'New IMHA referral from staff' : 'Call back request';
 
   const textLine = (l: Line) => {
     const [first = '', ...rest] = l.value.split('\n');

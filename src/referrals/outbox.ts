@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { ErrorClass, Kind, PriorityLevel, State } from './constants.ts';
+import { KINDS, type ErrorClass, type Kind, type PriorityLevel, type State } from './constants.ts';
 import { CannotDecrypt, open, seal, type Keyring } from './encryption.ts';
 import { cryptoRandom, type RandomSource } from './random.ts';
 import { newReference } from './reference.ts';
@@ -15,14 +15,14 @@ import { newReference } from './reference.ts';
  * claims rows with a lease so each row has at most one sender at a time.
  */
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
   id               INTEGER PRIMARY KEY,
   reference        TEXT    NOT NULL UNIQUE,
   submission_token TEXT    NOT NULL UNIQUE,
-  kind             TEXT    NOT NULL CHECK (kind IN ('referral', 'callback')),
+  kind             TEXT    NOT NULL CHECK (kind IN (${KINDS.map((kind) => `'${kind}'`).join(', ')})),
   priority         TEXT    NOT NULL CHECK (priority IN ('urgent', 'soon', 'routine')),
   state            TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'stuck')),
   key_id           TEXT,
@@ -41,6 +41,18 @@ CREATE TABLE IF NOT EXISTS outbox (
   CHECK (state <> 'delivered' OR sealed IS NULL)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
+`;
+
+/**
+ * Version 1 allowed two kinds; SQLite cannot change a CHECK in place, so the table is rebuilt with
+ * the same rows (inside the caller's transaction: all or nothing).
+ */
+const FROM_VERSION_1 = `
+ALTER TABLE outbox RENAME TO outbox_v1;
+DROP INDEX IF EXISTS outbox_due;
+${SCHEMA}
+INSERT INTO outbox SELECT * FROM outbox_v1;
+DROP TABLE outbox_v1;
 `;
 
 export interface AcceptInput {
@@ -161,7 +173,7 @@ export function openOutbox(options: OutboxOptions): Outbox {
   inTransaction(db, () => {
     const version = num((db.prepare('PRAGMA user_version').get() as Row)['user_version']);
     if (version > SCHEMA_VERSION) throw new Error(`${path} was written by a newer version (schema ${version})`);
-    db.exec(SCHEMA);
+    db.exec(version === 1 ? FROM_VERSION_1 : SCHEMA);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   });
 

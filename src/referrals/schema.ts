@@ -62,6 +62,44 @@ export const HELP_TOPICS = [
   'not-sure',
 ] as const;
 
+/** Professionals who refer through the staff form. */
+export const STAFF_ROLES = ['responsible-clinician', 'amhp', 'nurse', 'social-worker', 'other-staff'] as const;
+
+/** The patient's exact legal status, as staff know it; the same ids as content/sections. */
+export const PATIENT_SECTIONS = [
+  's2',
+  's3',
+  's4',
+  's5-2',
+  's5-4',
+  's35',
+  's36',
+  's37',
+  's37-41',
+  's38',
+  's45a',
+  's47',
+  's47-49',
+  's48',
+  's48-49',
+  's135',
+  's136',
+  'cto',
+  's7',
+  'conditional-discharge',
+  'informal',
+] as const;
+
+/**
+ * On what basis staff refer: the patient asked or agreed; an opt-out referral (every qualifying
+ * patient is referred on admission and can still say no to the advocate); or the patient cannot
+ * decide now, for example because they lack capacity.
+ */
+export const REFERRAL_BASES = ['agreed', 'opt-out', 'cannot-decide'] as const;
+
+/** How far back a section start date can be: long hospital orders last years, but not decades. */
+export const MAX_YEARS_BACK = 30;
+
 /** Accessible Information Standard: needs recorded so the provider can meet them. */
 export const COMMUNICATION_NEEDS = ['interpreter', 'bsl', 'easy-read', 'large-print', 'other'] as const;
 
@@ -105,6 +143,9 @@ export const MAX_LENGTHS = {
   message: MAX_MESSAGE_LENGTH,
   name: 100,
   phone: 30,
+  sectionStart: 30,
+  toldDate: 30,
+  riskInfo: MAX_MESSAGE_LENGTH,
 } as const;
 
 // ── Fields in the order the forms show them (error summaries follow this order) ──────────────────
@@ -138,6 +179,29 @@ export const REFERRAL_FIELDS = [
   'referrerPhone',
   'referrerEmail',
   'message',
+  TOKEN_FIELD,
+] as const;
+
+export const STAFF_FIELDS = [
+  'staffRole',
+  'referrerName',
+  'referrerTeam',
+  'referrerPhone',
+  'referrerEmail',
+  'patientName',
+  'hospitalName',
+  'ward',
+  'patientSection',
+  'sectionStart',
+  'toldDate',
+  'referralBasis',
+  'tribunalDate',
+  'hearingDate',
+  'wardRoundDate',
+  'communicationNeeds',
+  'language',
+  'communicationOther',
+  'riskInfo',
   TOKEN_FIELD,
 ] as const;
 
@@ -182,7 +246,7 @@ export const MESSAGES = {
   patientAgrees: { required: k('patientAgrees', 'required') },
   agreementReason: { required: k('agreementReason', 'required'), tooLong: k('agreementReason', 'tooLong') },
   referrerName: { required: k('referrerName', 'required'), tooLong: k('referrerName', 'tooLong') },
-  referrerTeam: { tooLong: k('referrerTeam', 'tooLong') },
+  referrerTeam: { required: k('referrerTeam', 'required'), tooLong: k('referrerTeam', 'tooLong') },
   referrerPhone: { invalid: k('referrerPhone', 'invalid') },
   referrerEmail: { invalid: k('referrerEmail', 'invalid'), tooLong: k('referrerEmail', 'tooLong') },
   /** Attached to referrerPhone: a phone number or an email address is needed. */
@@ -191,6 +255,12 @@ export const MESSAGES = {
   name: { required: k('name', 'required'), tooLong: k('name', 'tooLong') },
   phone: { required: k('phone', 'required'), invalid: k('phone', 'invalid') },
   interpreter: { invalid: k('interpreter', 'invalid') },
+  staffRole: { required: k('staffRole', 'required') },
+  patientSection: { required: k('patientSection', 'required') },
+  sectionStart: { required: k('sectionStart', 'required'), invalid: k('sectionStart', 'invalid'), future: k('sectionStart', 'future'), tooOld: k('sectionStart', 'tooOld') },
+  toldDate: { required: k('toldDate', 'required'), invalid: k('toldDate', 'invalid'), future: k('toldDate', 'future'), tooOld: k('toldDate', 'tooOld') },
+  referralBasis: { required: k('referralBasis', 'required') },
+  riskInfo: { tooLong: k('riskInfo', 'tooLong') },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
@@ -308,6 +378,21 @@ function comingDate(today: () => string, keys: { invalid: string; past: string; 
     const ahead = daysBetween(day, date);
     if (ahead < 0) return issue(ctx, keys.past);
     if (ahead > MAX_DAYS_AHEAD) return issue(ctx, keys.tooFar);
+    return date;
+  });
+}
+
+/** A date that has happened: today or earlier, and not more than `yearsBack` years ago. */
+function pastDate(today: () => string, yearsBack: number, keys: { required: string; invalid: string; future: string; tooOld: string }) {
+  return scalar.transform((raw, ctx) => {
+    const v = cleanLine(raw ?? '');
+    if (v === '') return issue(ctx, keys.required);
+    const day = today();
+    const date = parseUkDate(v, day);
+    if (date === null) return issue(ctx, keys.invalid);
+    const ahead = daysBetween(day, date);
+    if (ahead > 0) return issue(ctx, keys.future);
+    if (-ahead > yearsBack * 366) return issue(ctx, keys.tooOld);
     return date;
   });
 }
@@ -430,6 +515,56 @@ export function createReferralSchema(options: ReferralSchemaOptions = {}) {
 
 export const referralSchema = createReferralSchema();
 export type Referral = z.output<typeof referralSchema>;
+
+// ── The staff referral form ──────────────────────────────────────────────────────────────────────
+
+export function createStaffReferralSchema(options: Pick<ReferralSchemaOptions, 'today'> = {}) {
+  const today = options.today ?? (() => ukDate(Date.now()));
+  const M = MESSAGES;
+  const L = MAX_LENGTHS;
+  return z
+    .object({
+      staffRole: choice(STAFF_ROLES, M.staffRole.required),
+      referrerName: requiredText(L.referrerName, M.referrerName),
+      referrerTeam: requiredText(L.referrerTeam, M.referrerTeam),
+      referrerPhone: phone(M.referrerPhone),
+      referrerEmail: optionalEmail(L.referrerEmail, M.referrerEmail),
+      patientName: requiredText(L.patientName, M.patientName),
+      hospitalName: requiredText(L.hospitalName, M.hospitalName),
+      ward: optionalText(L.ward, M.ward.tooLong),
+      patientSection: choice(PATIENT_SECTIONS, M.patientSection.required),
+      sectionStart: pastDate(today, MAX_YEARS_BACK, M.sectionStart),
+      toldDate: pastDate(today, MAX_YEARS_BACK, M.toldDate),
+      referralBasis: choice(REFERRAL_BASES, M.referralBasis.required),
+      tribunalDate: comingDate(today, M.tribunalDate),
+      hearingDate: comingDate(today, M.hearingDate),
+      wardRoundDate: comingDate(today, M.wardRoundDate),
+      communicationNeeds: checkboxes(COMMUNICATION_NEEDS, M.communicationNeeds.invalid),
+      language: optionalText(L.language, M.language.tooLong),
+      communicationOther: optionalText(L.communicationOther, M.communicationOther.tooLong),
+      riskInfo: optionalText(L.riskInfo, M.riskInfo.tooLong, cleanMultiline),
+      submissionToken: token,
+    })
+    .superRefine(
+      (v, ctx) => {
+        const need = (missing: boolean, path: string, message: string) => {
+          if (missing) ctx.addIssue({ code: 'custom', path: [path], message });
+        };
+        const needs = v.communicationNeeds ?? [];
+        need(v.referrerPhone === undefined && v.referrerEmail === undefined, 'referrerPhone', M.referrerContact.required);
+        need(Array.isArray(needs) && needs.includes('interpreter') && v.language === undefined, 'language', M.language.required);
+        need(
+          Array.isArray(needs) && needs.includes('other') && v.communicationOther === undefined,
+          'communicationOther',
+          M.communicationOther.required,
+        );
+      },
+      { when: () => true },
+    );
+}
+
+export const staffReferralSchema = createStaffReferralSchema();
+export type StaffReferral = z.output<typeof staffReferralSchema>;
 
 // ── The call-back form ───────────────────────────────────────────────────────────────────────────
 

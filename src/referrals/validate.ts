@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Clock } from './clock.ts';
 import type { Kind } from './constants.ts';
 import { ukDate } from './dates.ts';
@@ -6,11 +7,14 @@ import {
   CALLBACK_FIELDS,
   callbackSchema,
   createReferralSchema,
+  createStaffReferralSchema,
   MESSAGE_KEYS,
   MESSAGES,
   REFERRAL_FIELDS,
+  STAFF_FIELDS,
   type Callback,
   type Referral,
+  type StaffReferral,
 } from './schema.ts';
 
 /** What the person typed, keyed by field name, to fill the form in again. */
@@ -22,7 +26,10 @@ export interface FieldError {
   key: string;
 }
 
-export type Submission = { kind: 'referral'; data: Referral } | { kind: 'callback'; data: Callback };
+export type Submission =
+  | { kind: 'referral'; data: Referral }
+  | { kind: 'callback'; data: Callback }
+  | { kind: 'staff-referral'; data: StaffReferral };
 
 export type Validation = { ok: true; submission: Submission } | { ok: false; errors: FieldError[]; values: FormValues };
 
@@ -54,7 +61,28 @@ function referralSchemaFor({ clock, selfReferrals }: ValidateOptions): ReferralS
 }
 
 function fieldsOf(kind: Kind): readonly string[] {
-  return kind === 'referral' ? REFERRAL_FIELDS : CALLBACK_FIELDS;
+  return kind === 'referral' ? REFERRAL_FIELDS : kind === 'staff-referral' ? STAFF_FIELDS : CALLBACK_FIELDS;
+}
+
+const staffSchemas = new WeakMap<Clock, ReturnType<typeof createStaffReferralSchema>>();
+
+function staffSchemaFor({ clock }: ValidateOptions): ReturnType<typeof createStaffReferralSchema> {
+  let schema = staffSchemas.get(clock);
+  if (!schema) staffSchemas.set(clock, (schema = createStaffReferralSchema({ today: () => ukDate(clock.now()) })));
+  return schema;
+}
+
+function check(kind: Kind, grouped: Record<string, string | string[]>, options: ValidateOptions): { ok: true; submission: Submission } | { ok: false; issues: z.core.$ZodIssue[] } {
+  if (kind === 'referral') {
+    const result = referralSchemaFor(options).safeParse(grouped);
+    return result.success ? { ok: true, submission: { kind, data: result.data } } : { ok: false, issues: result.error.issues };
+  }
+  if (kind === 'staff-referral') {
+    const result = staffSchemaFor(options).safeParse(grouped);
+    return result.success ? { ok: true, submission: { kind, data: result.data } } : { ok: false, issues: result.error.issues };
+  }
+  const result = callbackSchema.safeParse(grouped);
+  return result.success ? { ok: true, submission: { kind, data: result.data } } : { ok: false, issues: result.error.issues };
 }
 
 /**
@@ -90,17 +118,10 @@ function refill(grouped: Record<string, string | string[]>): FormValues {
 export function validateSubmission(kind: Kind, pairs: readonly (readonly [string, string])[], options: ValidateOptions): Validation {
   const fields = fieldsOf(kind);
   const grouped = groupFields(pairs, fields);
-  const result =
-    kind === 'referral'
-      ? referralSchemaFor(options).safeParse(grouped)
-      : callbackSchema.safeParse(grouped);
-  if (result.success) {
-    return kind === 'referral'
-      ? { ok: true, submission: { kind, data: result.data as Referral } }
-      : { ok: true, submission: { kind, data: result.data as Callback } };
-  }
+  const result = check(kind, grouped, options);
+  if (result.ok) return result;
   const byField = new Map<string, string>();
-  for (const issue of result.error.issues) {
+  for (const issue of result.issues) {
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : '';
     if (!fields.includes(field) || byField.has(field)) continue;
     byField.set(field, knownKeys.has(issue.message) ? issue.message : MESSAGES.unexpected);

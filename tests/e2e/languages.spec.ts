@@ -17,7 +17,7 @@ test.describe('eleven languages', () => {
       const notice = page.locator('main [role="note"]').first();
       await expect(notice).toContainText(RESOURCES[locale]['translation.machine'] ?? 'missing string');
       await expect(notice).toContainText(RESOURCES[locale]['translation.interpreter'] ?? 'missing string');
-      await notice.getByRole('link', { name: RESOURCES[locale]['translation.readEnglish'] }).click();
+      await notice.getByRole('link', { name: RESOURCES[locale]['translation.readEnglish'] ?? 'missing string' }).click();
       await expect(page).toHaveURL(/\/en\/what-is-an-imha\/$/);
       await expect(page.locator('main [role="note"]')).toHaveCount(0);
     });

@@ -25,7 +25,7 @@ test.describe('posters and leaflets', () => {
   test('the staff page links a PDF of every poster and leaflet in every language', async ({ page }) => {
     await page.goto('/en/posters/');
     const hrefs = await page.locator('a[type="application/pdf"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    const expected = LOCALE_CODES.flatMap((locale) => PRINT_KINDS.map((kind) => pdfUrl(locale, kind)));
+    const expected = [...LOCALE_CODES.flatMap((locale) => PRINT_KINDS.map((kind) => pdfUrl(locale, kind))), pdfUrl('en', 'staff-checklist')];
     expect([...hrefs].sort()).toEqual([...expected].sort());
   });
 
@@ -48,6 +48,19 @@ test.describe('posters and leaflets', () => {
         expect(digits(text), `${kind} gives the text number`).toContain(digits(provider.text));
         expect(readQr(file), `${kind}: QR code`).toBe(`${provider.website}/${locale}/ask-for-an-advocate/`);
       }
+    });
+
+    test(`${locale}: the staff checklist PDF is one page, gives our phone number, and its QR code opens the staff referral form`, async ({ request }) => {
+      const response = await request.get(pdfUrl(locale, 'staff-checklist'));
+      expect(response.status()).toBe(200);
+      const bytes = await response.body();
+      const file = join(work, `${locale}-staff-checklist.pdf`);
+      writeFileSync(file, bytes);
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      expect(pdf.getPageCount()).toBe(1);
+      expect((pdf.catalog.get(PDFName.of('Lang')) as PDFString | undefined)?.decodeText()).toBe(locale);
+      expect(digits(execFileSync('pdftotext', [file, '-']).toString())).toContain(digits(provider.phone));
+      expect(readQr(file)).toBe(`${provider.website}/${locale}/refer/`);
     });
   }
 

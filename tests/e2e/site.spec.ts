@@ -15,8 +15,13 @@ test.describe('finding your way around', () => {
       expect(response.status(), `${path} should load`).toBe(200);
       const html = await response.text();
       // The only scripts allowed are the optional islands, external files (no inline code): read
-      // aloud anywhere, search on the search page. A JSON data block is never run.
-      const island = /\/search\/$/.test(path) ? /src="\/(read-aloud|search)\.js"/ : /src="\/read-aloud\.js"/;
+      // aloud anywhere, search on the search page, the live preview of the ward poster builder.
+      // A JSON data block is never run.
+      const island = /\/search\/$/.test(path)
+        ? /src="\/(read-aloud|search)\.js"/
+        : /\/ward-poster\/$/.test(path)
+          ? /src="\/ward-poster\.js"/
+          : /src="\/read-aloud\.js"/;
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
       const allowed = ([, attributes = '', body = '']: string[]) => /type="application\/json"/.test(attributes) || (body.trim() === '' && island.test(attributes));
       if (!scripts.every(allowed)) withScripts.push(path);

@@ -24,7 +24,7 @@ export function siteRoutes(): Set<string> {
   for (const locale of LOCALE_CODES) {
     const add = (path: string) => routes.add(`/${locale}/${path}${path ? '/' : ''}`);
     slugs.forEach(add);
-    ['ask-for-an-advocate', 'call-back', 'rights'].forEach(add);
+    ['ask-for-an-advocate', 'call-back', 'refer', 'rights', 'posters', 'ward-poster', 'bsl', 'search'].forEach(add);
     sections.forEach((section) => add(`rights/${section.id}`));
     steps.forEach((step) => add(`can-i-get-an-imha${step ? `/${step}` : ''}`));
   }

@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { loadProvider } from '../../config/loadProvider.ts';
 import { LOCALE_CODES } from '../../i18n/locales.ts';
-import { PRINT_KINDS, pdfUrl, printPageUrl } from '../printables.ts';
+import { PDF_SHEETS, pdfUrl, printPageUrl } from '../printables.ts';
 
 const ROOT = 'dist/client';
 const TYPES: Record<string, string> = {
@@ -51,7 +51,7 @@ const problems: string[] = [];
 let made = 0;
 try {
   for (const locale of LOCALE_CODES) {
-    for (const kind of PRINT_KINDS) {
+    for (const kind of PDF_SHEETS) {
       await page.goto(base + printPageUrl(locale, kind), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const title = (await page.title()).trim();
