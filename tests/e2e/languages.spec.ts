@@ -9,7 +9,7 @@ test.describe('eleven languages', () => {
     await page.goto('/');
     const choice = page.getByRole('navigation', { name: 'Read this website in your language' });
     for (const code of LOCALE_CODES.filter((code) => code !== 'en')) {
-      await expect(choice.getByRole('link', { name: LOCALES[code].name, exact: true })).toHaveAttribute('lang', code);
+      await expect(choice.getByRole('link', { name: LOCALES[code].name, exact: true })).toHaveAttribute('hreflang', code);
     }
   });
 
