@@ -11,7 +11,7 @@ export const LOCALES = {
   pt: { name: 'Português', dir: 'ltr', script: 'latin', intl: 'pt-PT', clock: 'h23', ui: 'machine' },
   es: { name: 'Español', dir: 'ltr', script: 'latin', intl: 'es-ES', clock: 'h23', ui: 'machine' },
   ar: { name: 'العربية', dir: 'rtl', script: 'arabic', intl: 'ar-u-nu-latn', clock: 'h12', ui: 'machine' },
-  bn: { name: 'বাংলা', dir: 'ltr', script: 'bengali', intl: 'bn-BD', clock: 'h12', ui: 'machine' },
+  bn: { name: 'বাংলা', dir: 'ltr', script: 'bengali', intl: 'bn-BD-u-nu-latn', clock: 'h12', ui: 'machine' },
   gu: { name: 'ગુજરાતી', dir: 'ltr', script: 'gujarati', intl: 'gu-IN', clock: 'h12', ui: 'machine' },
   so: { name: 'Soomaali', dir: 'ltr', script: 'latin', intl: 'so-SO', clock: 'h12', ui: 'machine' },
 } as const;
