@@ -117,16 +117,19 @@ test.describe('keyboard only', () => {
 });
 
 test.describe('small screens and zoom', () => {
-  test('at 320 CSS pixels wide (400 % zoom) no page scrolls sideways', async ({ page }) => {
-    await page.setViewportSize({ width: 320, height: 640 });
-    const wide: string[] = [];
-    for (const path of sitemapPaths()) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) wide.push(`${path} (${overflow}px)`);
-    }
-    expect(wide).toEqual([]);
-  });
+  for (const locale of LOCALE_CODES) {
+    test(`at 320 CSS pixels wide (400 % zoom) no ${locale} page scrolls sideways`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: 320, height: 640 });
+      const wide: string[] = [];
+      for (const path of sitemapPaths().filter((p) => p.startsWith(`/${locale}/`) || (locale === 'en' && p === '/'))) {
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${path} (${overflow}px)`);
+      }
+      expect(wide).toEqual([]);
+    });
+  }
 });
 
 test.describe('listen to this page', () => {
