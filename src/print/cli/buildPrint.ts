@@ -23,8 +23,14 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
 };
 
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
 if (!existsSync(ROOT)) {
   console.error('build:print: run `astro build` first; there is no dist/client.');
+  process.exit(1);
+}
+if (!existsSync(CHROMIUM)) {
+  console.error(`build:print: the PDFs are rendered with Chromium, which is not at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
   process.exit(1);
 }
 
@@ -43,7 +49,7 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const provider = loadProvider();
 const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const page = await browser.newPage();
