@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { loadProvider } from './src/config/loadProvider.ts';
+import { numberIsolation } from './src/content/isolateNumbersPlugin.ts';
 import { tableLabels } from './src/content/tableLabels.ts';
 
 // Stop at once, naming the field, if the provider's details are wrong.
@@ -24,7 +25,7 @@ export default defineConfig({
     }),
   ],
   markdown: {
-    processor: satteri({ hastPlugins: [tableLabels] }),
+    processor: satteri({ hastPlugins: [tableLabels, numberIsolation] }),
   },
   build: {
     // Inline <style> would need 'unsafe-inline' in the Content-Security-Policy.

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { dataHash } from '../i18n/sourceHash.ts';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { isolateNumbers } from '../i18n/isolateNumbers.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales.ts';
 import { applySectionTranslation, SECTION_GROUPS, sectionText, type SectionData } from './sectionSchema.ts';
 import type { Translation } from './catalogue.ts';
 
@@ -27,7 +28,7 @@ export async function allSections(locale: Locale = DEFAULT_LOCALE): Promise<Sect
       if (!translated) return { id: entry.id, data: entry.data, fallback: locale !== DEFAULT_LOCALE, translation: undefined };
       let data: SectionData;
       try {
-        data = applySectionTranslation(entry.data, translated);
+        data = applySectionTranslation(entry.data, LOCALES[locale].dir === 'rtl' ? isolateWords(translated) : translated);
       } catch (error) {
         throw new Error(`content/sections/${locale}/${entry.id}.yaml: ${(error as Error).message}`);
       }
@@ -43,6 +44,14 @@ export async function allSections(locale: Locale = DEFAULT_LOCALE): Promise<Sect
       };
     })
     .sort((a, b) => SECTION_GROUPS.indexOf(a.data.group) - SECTION_GROUPS.indexOf(b.data.group) || a.data.order - b.data.order);
+}
+
+/** The translation with every number in its words kept in written order in right-to-left text. */
+function isolateWords<T>(value: T): T {
+  if (typeof value === 'string') return isolateNumbers(value) as T;
+  if (Array.isArray(value)) return value.map(isolateWords) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'sourceHash' ? v : isolateWords(v)])) as T;
+  return value;
 }
 
 /** A paragraph of dataset text as runs of plain and **bold** text, for safe rendering. */

@@ -10,7 +10,8 @@ import pt from './locales/pt.json' with { type: 'json' };
 import ro from './locales/ro.json' with { type: 'json' };
 import so from './locales/so.json' with { type: 'json' };
 import ur from './locales/ur.json' with { type: 'json' };
-import { DEFAULT_LOCALE, LOCALE_CODES, type Locale } from './locales.ts';
+import { isolateNumbers } from './isolateNumbers.ts';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, type Locale } from './locales.ts';
 
 export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -45,6 +46,7 @@ export type Translate = (key: UiKey, values?: Record<string, string | number>) =
 export function useTranslations(locale: Locale): Translate {
   const t = translators.get(locale);
   if (!t) throw new Error(`No translations for locale "${locale}"`);
+  if (LOCALES[locale].dir === 'rtl') return (key, values) => isolateNumbers(t(key, values ?? {}));
   return (key, values) => t(key, values ?? {});
 }
 
