@@ -107,6 +107,43 @@ test.describe('right to left: Arabic and Urdu', () => {
   }
 });
 
+/** Where two parts of a number are drawn on screen: left edges, in CSS pixels. */
+async function leftOf(page: Page, container: string, first: string, second: string): Promise<[number, number]> {
+  return page.locator(container).first().evaluate(
+    (root, [a, b]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const i = text.indexOf(a as string);
+        const j = text.indexOf(b as string, i + 1);
+        if (i < 0 || j < 0) continue;
+        const x = (start: number, length: number) => {
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + length);
+          return range.getBoundingClientRect().left;
+        };
+        return [x(i, (a as string).length), x(j, (b as string).length)];
+      }
+      throw new Error(`no text with ${a} and ${b}`);
+    },
+    [first, second],
+  );
+}
+
+test.describe('numbers in right-to-left pages', () => {
+  for (const locale of ['ar', 'ur'] as const) {
+    test(`${locale}: section 5(2) and an example phone number read in their written order`, async ({ page }) => {
+      await page.goto(`/${locale}/rights/s5-2/`);
+      const [five, two] = await leftOf(page, 'h1', '5', '(2)');
+      expect(five, '"5" is drawn left of "(2)"').toBeLessThan(two);
+      await page.goto(`/${locale}/ward-poster/?ward=Oak&visits=x&phone=call+me&languages=${locale}`);
+      const [start, end] = await leftOf(page, '.error-summary', '0113', '0555');
+      expect(start, '"0113" is drawn left of "0555"').toBeLessThan(end);
+    });
+  }
+});
+
 test.describe('search', () => {
   test('finds pages in the reader’s language and links to them', async ({ page }) => {
     await page.goto('/en/search/');
