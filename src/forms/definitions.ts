@@ -47,6 +47,23 @@ export interface FormDef {
   sections: SectionDef[];
 }
 
+/** Dates coming up, which set a request's priority; both referral forms ask for them. */
+const COMING_DATES: FieldDef[] = [
+  { name: 'tribunalDate', type: 'text', optional: true, width: 'medium', hint: true },
+  { name: 'hearingDate', type: 'text', optional: true, width: 'medium', hint: true },
+  { name: 'wardRoundDate', type: 'text', optional: true, width: 'medium', hint: true },
+];
+
+/** Communication needs, first in the provider's email; both referral forms ask for them. */
+const COMMUNICATION: SectionDef = {
+  id: 'communication',
+  fields: [
+    { name: 'communicationNeeds', type: 'checkboxes', options: COMMUNICATION_NEEDS, optional: true, hint: true },
+    { name: 'language', type: 'text', width: 'medium', showWhen: { field: 'communicationNeeds', values: ['interpreter'] } },
+    { name: 'communicationOther', type: 'text', showWhen: { field: 'communicationNeeds', values: ['other'] } },
+  ],
+};
+
 const SOMEONE_ELSE = REFERRER_ROLES.filter((role) => role !== 'self');
 
 export const REFERRAL_FORM: FormDef = {
@@ -83,19 +100,10 @@ export const REFERRAL_FORM: FormDef = {
       id: 'help',
       fields: [
         { name: 'helpWith', type: 'checkboxes', options: HELP_TOPICS, hint: true },
-        { name: 'tribunalDate', type: 'text', optional: true, width: 'medium', hint: true },
-        { name: 'hearingDate', type: 'text', optional: true, width: 'medium', hint: true },
-        { name: 'wardRoundDate', type: 'text', optional: true, width: 'medium', hint: true },
+        ...COMING_DATES,
       ],
     },
-    {
-      id: 'communication',
-      fields: [
-        { name: 'communicationNeeds', type: 'checkboxes', options: COMMUNICATION_NEEDS, optional: true, hint: true },
-        { name: 'language', type: 'text', width: 'medium', showWhen: { field: 'communicationNeeds', values: ['interpreter'] } },
-        { name: 'communicationOther', type: 'text', showWhen: { field: 'communicationNeeds', values: ['other'] } },
-      ],
-    },
+    COMMUNICATION,
     {
       id: 'referrer',
       showWhen: { field: 'referrerRole', values: SOMEONE_ELSE },
@@ -156,19 +164,10 @@ export const STAFF_FORM: FormDef = {
     {
       id: 'staffDates',
       fields: [
-        { name: 'tribunalDate', type: 'text', optional: true, width: 'medium', hint: true },
-        { name: 'hearingDate', type: 'text', optional: true, width: 'medium', hint: true },
-        { name: 'wardRoundDate', type: 'text', optional: true, width: 'medium', hint: true },
+        ...COMING_DATES,
       ],
     },
-    {
-      id: 'communication',
-      fields: [
-        { name: 'communicationNeeds', type: 'checkboxes', options: COMMUNICATION_NEEDS, optional: true, hint: true },
-        { name: 'language', type: 'text', width: 'medium', showWhen: { field: 'communicationNeeds', values: ['interpreter'] } },
-        { name: 'communicationOther', type: 'text', showWhen: { field: 'communicationNeeds', values: ['other'] } },
-      ],
-    },
+    COMMUNICATION,
     { id: 'staffRisk', fields: [{ name: 'riskInfo', type: 'textarea', optional: true, rows: 4, hint: true }] },
     {
       id: 'staffReferrer',

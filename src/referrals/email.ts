@@ -193,18 +193,31 @@ export function subjectFor(kind: Kind, reference: string, priority: Priority, op
   return headerSafe(`${what} ${reference} — priority: ${priority.level}${because}`);
 }
 
-function referralSections(data: Referral): Section[] {
+function communicationSection(data: Pick<Referral, 'communicationNeeds' | 'language' | 'communicationOther'>): Section {
   const needs = data.communicationNeeds ?? [];
+  return {
+    title: 'Communication needs',
+    lines: [
+      fixed('Needs', options('communicationNeeds', needs)),
+      typed('Language', data.language),
+      ...(needs.includes('other') ? [typed('Other needs', data.communicationOther)] : []),
+    ],
+  };
+}
+
+function comingDateLines(data: Pick<Referral, keyof typeof COMING_DATE_FIELDS>): Line[] {
+  const date = (value: string | undefined) => (value ? formatLongDate(value) : NOT_GIVEN);
+  return [
+    fixed('Tribunal date', date(data.tribunalDate)),
+    fixed("Hospital managers' hearing date", date(data.hearingDate)),
+    fixed('Ward round date', date(data.wardRoundDate)),
+  ];
+}
+
+function referralSections(data: Referral): Section[] {
   const someoneElse = data.referrerRole !== 'self';
   const sections: Section[] = [
-    {
-      title: 'Communication needs',
-      lines: [
-        fixed('Needs', options('communicationNeeds', needs)),
-        typed('Language', data.language),
-        ...(needs.includes('other') ? [typed('Other needs', data.communicationOther)] : []),
-      ],
-    },
+    communicationSection(data),
     {
       title: 'Person who needs an advocate',
       lines: [
@@ -231,9 +244,7 @@ function referralSections(data: Referral): Section[] {
       title: 'Help wanted',
       lines: [
         fixed('Help with', options('helpWith', data.helpWith)),
-        fixed('Tribunal date', data.tribunalDate ? formatLongDate(data.tribunalDate) : NOT_GIVEN),
-        fixed("Hospital managers' hearing date", data.hearingDate ? formatLongDate(data.hearingDate) : NOT_GIVEN),
-        fixed('Ward round date', data.wardRoundDate ? formatLongDate(data.wardRoundDate) : NOT_GIVEN),
+        ...comingDateLines(data),
       ],
     },
     {
@@ -257,16 +268,8 @@ function referralSections(data: Referral): Section[] {
 }
 
 function staffSections(data: StaffReferral): Section[] {
-  const needs = data.communicationNeeds ?? [];
   return [
-    {
-      title: 'Communication needs',
-      lines: [
-        fixed('Needs', options('communicationNeeds', needs)),
-        typed('Language', data.language),
-        ...(needs.includes('other') ? [typed('Other needs', data.communicationOther)] : []),
-      ],
-    },
+    communicationSection(data),
     {
       title: 'Referral',
       lines: [
@@ -287,9 +290,7 @@ function staffSections(data: StaffReferral): Section[] {
     {
       title: 'Coming dates',
       lines: [
-        fixed('Tribunal date', data.tribunalDate ? formatLongDate(data.tribunalDate) : NOT_GIVEN),
-        fixed("Hospital managers' hearing date", data.hearingDate ? formatLongDate(data.hearingDate) : NOT_GIVEN),
-        fixed('Ward round date', data.wardRoundDate ? formatLongDate(data.wardRoundDate) : NOT_GIVEN),
+        ...comingDateLines(data),
       ],
     },
     { title: 'For a safe visit', lines: [typed('Risk and visiting information', data.riskInfo)] },

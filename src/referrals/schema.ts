@@ -397,6 +397,35 @@ function pastDate(today: () => string, yearsBack: number, keys: { required: stri
   });
 }
 
+/** The coming dates both referral forms ask for. */
+function comingDates(today: () => string) {
+  return {
+    tribunalDate: comingDate(today, MESSAGES.tribunalDate),
+    hearingDate: comingDate(today, MESSAGES.hearingDate),
+    wardRoundDate: comingDate(today, MESSAGES.wardRoundDate),
+  };
+}
+
+/** The communication needs both referral forms ask for. */
+function communicationFields() {
+  const L = MAX_LENGTHS;
+  return {
+    communicationNeeds: checkboxes(COMMUNICATION_NEEDS, MESSAGES.communicationNeeds.invalid),
+    language: optionalText(L.language, MESSAGES.language.tooLong),
+    communicationOther: optionalText(L.communicationOther, MESSAGES.communicationOther.tooLong),
+  };
+}
+
+/** An interpreter needs a language; "other" needs saying what. */
+function needCommunicationDetails(
+  v: { communicationNeeds?: unknown; language?: unknown; communicationOther?: unknown },
+  need: (missing: boolean, path: string, message: string) => void,
+): void {
+  const needs = v.communicationNeeds ?? [];
+  need(Array.isArray(needs) && needs.includes('interpreter') && v.language === undefined, 'language', MESSAGES.language.required);
+  need(Array.isArray(needs) && needs.includes('other') && v.communicationOther === undefined, 'communicationOther', MESSAGES.communicationOther.required);
+}
+
 /** A missing or malformed token is not the person's fault: the server then issues a fresh one. */
 const token = z
   .unknown()
@@ -433,12 +462,8 @@ export function createReferralSchema(options: ReferralSchemaOptions = {}) {
       leaveMessage: choice(YES_NO, M.leaveMessage.required).optional(),
       mhaStatus: choice(MHA_STATUSES, M.mhaStatus.required),
       helpWith: checkboxes(HELP_TOPICS, M.helpWith.required),
-      tribunalDate: comingDate(today, M.tribunalDate),
-      hearingDate: comingDate(today, M.hearingDate),
-      wardRoundDate: comingDate(today, M.wardRoundDate),
-      communicationNeeds: checkboxes(COMMUNICATION_NEEDS, M.communicationNeeds.invalid),
-      language: optionalText(L.language, M.language.tooLong),
-      communicationOther: optionalText(L.communicationOther, M.communicationOther.tooLong),
+      ...comingDates(today),
+      ...communicationFields(),
       patientKnows: choice(YES_NO, M.patientKnows.required).optional(),
       patientAgrees: choice(AGREEMENT_ANSWERS, M.patientAgrees.required).optional(),
       agreementReason: optionalText(L.agreementReason, M.agreementReason.tooLong, cleanMultiline),
@@ -455,7 +480,6 @@ export function createReferralSchema(options: ReferralSchemaOptions = {}) {
         const need = (missing: boolean, path: string, message: string) => {
           if (missing) ctx.addIssue({ code: 'custom', path: [path], message });
         };
-        const needs = v.communicationNeeds ?? [];
         const helpWith = v.helpWith ?? [];
         const someoneElse = v.referrerRole !== undefined && v.referrerRole !== 'self';
 
@@ -474,12 +498,7 @@ export function createReferralSchema(options: ReferralSchemaOptions = {}) {
           'leaveMessage',
           M.leaveMessage.required,
         );
-        need(Array.isArray(needs) && needs.includes('interpreter') && v.language === undefined, 'language', M.language.required);
-        need(
-          Array.isArray(needs) && needs.includes('other') && v.communicationOther === undefined,
-          'communicationOther',
-          M.communicationOther.required,
-        );
+        needCommunicationDetails(v, need);
         if (someoneElse) {
           need(v.patientKnows === undefined, 'patientKnows', M.patientKnows.required);
           need(v.patientAgrees === undefined, 'patientAgrees', M.patientAgrees.required);
@@ -536,12 +555,8 @@ export function createStaffReferralSchema(options: Pick<ReferralSchemaOptions, '
       sectionStart: pastDate(today, MAX_YEARS_BACK, M.sectionStart),
       toldDate: pastDate(today, MAX_YEARS_BACK, M.toldDate),
       referralBasis: choice(REFERRAL_BASES, M.referralBasis.required),
-      tribunalDate: comingDate(today, M.tribunalDate),
-      hearingDate: comingDate(today, M.hearingDate),
-      wardRoundDate: comingDate(today, M.wardRoundDate),
-      communicationNeeds: checkboxes(COMMUNICATION_NEEDS, M.communicationNeeds.invalid),
-      language: optionalText(L.language, M.language.tooLong),
-      communicationOther: optionalText(L.communicationOther, M.communicationOther.tooLong),
+      ...comingDates(today),
+      ...communicationFields(),
       riskInfo: optionalText(L.riskInfo, M.riskInfo.tooLong, cleanMultiline),
       submissionToken: token,
     })
@@ -550,14 +565,8 @@ export function createStaffReferralSchema(options: Pick<ReferralSchemaOptions, '
         const need = (missing: boolean, path: string, message: string) => {
           if (missing) ctx.addIssue({ code: 'custom', path: [path], message });
         };
-        const needs = v.communicationNeeds ?? [];
         need(v.referrerPhone === undefined && v.referrerEmail === undefined, 'referrerPhone', M.referrerContact.required);
-        need(Array.isArray(needs) && needs.includes('interpreter') && v.language === undefined, 'language', M.language.required);
-        need(
-          Array.isArray(needs) && needs.includes('other') && v.communicationOther === undefined,
-          'communicationOther',
-          M.communicationOther.required,
-        );
+        needCommunicationDetails(v, need);
       },
       { when: () => true },
     );
